@@ -1,0 +1,152 @@
+import type { ActionType, Actor, Channel, Direction, Outcome, Purpose, StatusType } from '../domain/vocabulary.js';
+
+/** How sure the figure is (COMPLIANCE.md): H = the rule's own text was read; M = two or more secondary sources agree; L = one secondary source or an inference. @category Compliance */
+export type Confidence = 'H' | 'M' | 'L';
+
+/** Who a rule binds, so a lender can select the rules that bind it. @category Compliance */
+export type Addressee = 'creditor' | 'third_party_collector' | 'licensed_agency' | 'association_member';
+
+/** A day type of a window: a weekday, or `holiday` for a date in the rule's `holidays`. @category Compliance */
+export type DayType = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun' | 'holiday';
+
+/** Fields every compliance rule has. @category Compliance */
+export interface RuleBase {
+  /** Unique, kebab-case, jurisdiction first: `us-reg-f-7-in-7`. */
+  id: string;
+  /** The legal source: `12 CFR 1006.14(b)(2)(i)(A)`. */
+  citation: string;
+  /** One sentence: what the rule requires. */
+  summary: string;
+  confidence: Confidence;
+  /** Who the rule binds; absent = everyone. */
+  binds?: readonly Addressee[] | undefined;
+  /** The actions the rule restricts; absent = every action. */
+  actions?: readonly ActionType[] | undefined;
+  /** Loan products the rule applies to (`credit_card`); absent = every product. */
+  products?: readonly string[] | undefined;
+  /** Free-text note for auditors: the reading chosen where the source is ambiguous. */
+  note?: string | undefined;
+}
+
+/** One local-time span, on the listed day types. Times are `HH:MM` or `HH:MM:SS`; `end` may be `24:00`. @category Compliance */
+export interface TimeSpan {
+  days: readonly DayType[];
+  start: string;
+  end: string;
+}
+
+/**
+ * Contact only inside local-time windows, evaluated in every candidate zone of the borrower.
+ * On a date listed in `holidays` only spans whose `days` include `holiday` apply.
+ * @category Compliance
+ */
+export interface WindowRule extends RuleBase {
+  kind: 'window';
+  windows: readonly TimeSpan[];
+  /** Whether the instant `start` itself is inside; default `true`. An exclusive start opens one second later. */
+  includeStart?: boolean | undefined;
+  /** Whether the instant `end` itself is inside; default `false`. */
+  includeEnd?: boolean | undefined;
+  /** Borrower-local dates (`YYYY-MM-DD`) that are holidays. */
+  holidays?: readonly string[] | undefined;
+}
+
+/** Which history events a cap counts or a cool-down starts from. @category Compliance */
+export interface EventFilter {
+  channels: readonly Channel[];
+  /** Outcomes that count; absent = every outcome. */
+  outcomes?: readonly Outcome[] | undefined;
+  /** Directions that count; default `['outbound']` for caps, both for cool-downs. */
+  directions?: readonly Direction[] | undefined;
+  /** Whose contacts count; default both the lender's and its agencies'. */
+  by?: readonly Actor[] | undefined;
+}
+
+/**
+ * The period a cap counts over:
+ * - `consecutive-days`: `days` borrower-local calendar days ending today (today is day `days`);
+ *   `days: 1` is the local calendar day.
+ * - `rolling`: the last `hours` hours, `t − hours < at ≤ t`.
+ * - `calendar-week`: the local week containing today, starting on `weekStartsOn`.
+ * - `calendar-month`: the local calendar month containing today.
+ * @category Compliance
+ */
+export type CapPeriod =
+  | { type: 'consecutive-days'; days: number }
+  | { type: 'rolling'; hours: number }
+  | { type: 'calendar-week'; weekStartsOn: 'mon' | 'sun' }
+  | { type: 'calendar-month' };
+
+/**
+ * Whose events are counted together: `debt` (events about the loan's `debtId`), `borrower`
+ * (every event in the history, whatever the debt), `address` (events to the same number or
+ * address as the action's `params.address`; without one, every address counts).
+ * @category Compliance
+ */
+export type CapScope = 'debt' | 'borrower' | 'address';
+
+/** At most `max` counted events per period, the action itself included. @category Compliance */
+export interface CapRule extends RuleBase {
+  kind: 'cap';
+  max: number;
+  period: CapPeriod;
+  scope: CapScope;
+  counts: EventFilter;
+}
+
+/** How long a cool-down lasts: `consecutive-days` (the day of the event is day 1) or `rolling` hours. @category Compliance */
+export type CoolDownDuration = { type: 'consecutive-days'; days: number } | { type: 'rolling'; hours: number };
+
+/** After an event matching `after`, the actions wait for `duration`. @category Compliance */
+export interface CoolDownRule extends RuleBase {
+  kind: 'cool-down';
+  after: EventFilter;
+  scope: 'debt' | 'borrower';
+  duration: CoolDownDuration;
+}
+
+/** While one of `statuses` holds, the actions are blocked (deferred to the status's end when it has one). @category Compliance */
+export interface StatusRule extends RuleBase {
+  kind: 'status';
+  statuses: readonly StatusType[];
+  /** Purposes that stay allowed while the status holds (a statutory notice, a reply to the borrower). */
+  allowPurposes?: readonly Purpose[] | undefined;
+}
+
+/**
+ * A channel opt-out is honoured at once and for good: a `borrower.optOuts` entry, or an inbound
+ * contact with outcome `stop_request` on that channel. Applies across debts.
+ * @category Compliance
+ */
+export interface OptOutRule extends RuleBase {
+  kind: 'opt-out';
+  /** Channels whose opt-outs this rule honours; absent = every channel. */
+  channels?: readonly Channel[] | undefined;
+  allowPurposes?: readonly Purpose[] | undefined;
+}
+
+/** One compliance rule: a union on `kind`. @category Compliance */
+export type ComplianceRule = WindowRule | CapRule | CoolDownRule | StatusRule | OptOutRule;
+
+/** The kinds of compliance rule. */
+export const RULE_KINDS = ['window', 'cap', 'cool-down', 'status', 'opt-out'] as const;
+
+/**
+ * What a lender may do: a jurisdiction's rules, each with an id and a citation. Documents
+ * compose: every rule of every document must be satisfied, so the stricter rule wins.
+ * @category Compliance
+ */
+export interface ComplianceDocument {
+  $schema?: string | undefined;
+  /** Preset id or your own: `us-federal`, `acme-house-rules`. */
+  id: string;
+  title: string;
+  /** ISO 3166 code, with a subdivision where it applies: `US`, `US-MA`, `CN`. */
+  jurisdiction: string;
+  /** Date of the figures (`YYYY-MM-DD`). */
+  version: string;
+  /** True when figures are reported but the rule text was not read. */
+  provisional?: boolean | undefined;
+  description?: string | undefined;
+  rules: readonly ComplianceRule[];
+}

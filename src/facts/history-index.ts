@@ -1,0 +1,113 @@
+import type { HistoryEvent } from '../domain/history.js';
+import type { Actor, Channel, Direction, Outcome, Purpose, StepAction } from '../domain/vocabulary.js';
+import { CHANNELS, OUTCOMES } from '../domain/vocabulary.js';
+import { parseInstant } from '../_lib/instant.js';
+
+/** A contact event with its instant in epoch ms and its defaults filled in. */
+export interface IndexedContact {
+  at: number;
+  channel: Channel;
+  direction: Direction;
+  outcome: Outcome;
+  by: Actor;
+  debtId: string;
+  address: string | undefined;
+  purpose: Purpose;
+}
+
+export interface IndexedPromise {
+  at: number;
+  amount: number;
+  dueDate: string;
+  debtId: string;
+}
+
+export interface IndexedPayment {
+  at: number;
+  amount: number;
+  debtId: string;
+}
+
+export interface IndexedStep {
+  at: number;
+  action: StepAction;
+  debtId: string;
+}
+
+/**
+ * A loan's history, built in one pass: each kind of event in ascending time, ties broken by a
+ * total order on the event's fields, so the index (and every fact and verdict read from it) is
+ * the same whatever the order of the input array.
+ */
+export interface HistoryIndex {
+  contacts: readonly IndexedContact[];
+  promises: readonly IndexedPromise[];
+  payments: readonly IndexedPayment[];
+  steps: readonly IndexedStep[];
+}
+
+const byContact = (a: IndexedContact, b: IndexedContact): number =>
+  a.at - b.at ||
+  CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) ||
+  OUTCOMES.indexOf(a.outcome) - OUTCOMES.indexOf(b.outcome) ||
+  compareStrings(a.direction, b.direction) ||
+  compareStrings(a.by, b.by) ||
+  compareStrings(a.debtId, b.debtId) ||
+  compareStrings(a.address ?? '', b.address ?? '') ||
+  compareStrings(a.purpose, b.purpose);
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Indexes a validated history; `debtId` is the loan's, the default for events without one. */
+export function indexHistory(history: readonly HistoryEvent[], debtId: string): HistoryIndex {
+  const contacts: IndexedContact[] = [];
+  const promises: IndexedPromise[] = [];
+  const payments: IndexedPayment[] = [];
+  const steps: IndexedStep[] = [];
+  for (const event of history) {
+    const at = parseInstant(event.at);
+    const debt = event.debtId ?? debtId;
+    switch (event.type) {
+      case 'contact':
+        contacts.push({
+          at,
+          channel: event.channel,
+          direction: event.direction,
+          outcome: event.outcome,
+          by: event.by ?? 'lender',
+          debtId: debt,
+          address: event.address,
+          purpose: event.purpose ?? 'collection',
+        });
+        break;
+      case 'promise':
+        promises.push({ at, amount: event.amount, dueDate: event.dueDate, debtId: debt });
+        break;
+      case 'payment':
+        payments.push({ at, amount: event.amount, debtId: debt });
+        break;
+      case 'step':
+        steps.push({ at, action: event.action, debtId: debt });
+        break;
+    }
+  }
+  contacts.sort(byContact);
+  promises.sort((a, b) => a.at - b.at || compareStrings(a.dueDate, b.dueDate) || a.amount - b.amount || compareStrings(a.debtId, b.debtId));
+  payments.sort((a, b) => a.at - b.at || a.amount - b.amount || compareStrings(a.debtId, b.debtId));
+  steps.sort((a, b) => a.at - b.at || compareStrings(a.action, b.action) || compareStrings(a.debtId, b.debtId));
+  return { contacts, promises, payments, steps };
+}
+
+/** Index of the first element whose `at` is greater than `ms` (events are ascending). */
+export function upperBound(events: readonly { at: number }[], ms: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.at <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
