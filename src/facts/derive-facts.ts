@@ -1,0 +1,306 @@
+import type { Loan } from '../domain/loan.js';
+import type { Outcome } from '../domain/vocabulary.js';
+import { CONVERSATION_OUTCOMES, UNANSWERED_OUTCOMES } from '../domain/vocabulary.js';
+import type { AssumptionEntry } from '../trace/trace.js';
+import { DAY_MS, HOUR_MS, parseInstant } from '../_lib/instant.js';
+import { daysBetween, localDate } from '../_lib/local-time.js';
+import type { FactValue } from './catalog.js';
+import { ATTRIBUTE_PREFIX } from './catalog.js';
+import type { HistoryIndex, IndexedPayment } from './history-index.js';
+import { upperBound } from './history-index.js';
+
+/**
+ * Facts by name: every `FACT_CATALOG` name, plus `attributes.<key>` for each key of
+ * `loan.attributes`. Catalog facts come first, in catalog order, then the attributes.
+ * @category Facts
+ */
+export type Facts = Readonly<Record<string, FactValue>>;
+
+/**
+ * What {@link deriveFacts} returns: the facts, and the stricter readings it had to take
+ * (unknown time zone, events after `now`), in that order, for the trace.
+ * @category Facts
+ */
+export interface DerivedFacts {
+  facts: Facts;
+  assumptions: AssumptionEntry[];
+}
+
+const WEEK_MS = 7 * DAY_MS;
+const MONTH_MS = 30 * DAY_MS;
+
+// Money is summed in 1/10,000 of a major unit (finer than every ISO 4217 minor unit), as integers,
+// so that payments of 0.7 and 0.1 keep a promise of 0.8 (in floating point they add up to 0.7999…).
+const MONEY_SCALE = 10_000;
+const toMoneyUnits = (amount: number): number => Math.round(amount * MONEY_SCALE);
+
+const isConversation = (outcome: Outcome): boolean => CONVERSATION_OUTCOMES.includes(outcome);
+const isUnanswered = (outcome: Outcome): boolean => UNANSWERED_OUTCOMES.includes(outcome);
+
+/** Index of the first payment in `payments[0, end)` whose `at` is `ms` or later. */
+function lowerBound(payments: readonly IndexedPayment[], ms: number, end: number): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (payments[mid]!.at < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The least `j` in `(from, end]` with `paid[j] ≥ target` (running totals never decrease); it exists. */
+function firstReaching(paid: Float64Array, from: number, end: number, target: number): number {
+  let lo = from + 1;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paid[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const hoursSince = (now: number, at: number | null): number | null => (at === null ? null : (now - at) / HOUR_MS);
+
+/**
+ * Derives the facts a policy reads from a loan and its indexed history, as of `now`.
+ *
+ * Only events about the loan's debt (`loan.debtId ?? loan.id`) and no later than `now` count.
+ * Calendar facts (days past due, days since the last payment, promise states) use the
+ * borrower-local date; with several candidate zones each takes the value least aggressive for
+ * collection, and with none they are counted in UTC and an assumption says so.
+ *
+ * @param loan - The validated loan.
+ * @param index - Its history, from `indexHistory(history, loan.debtId ?? loan.id)`.
+ * @param now - The instant the decision is for, epoch ms.
+ * @param zones - The borrower's known candidate zones (validated, sorted); may be empty.
+ * @returns Every catalog fact plus `attributes.<key>`, and the assumptions taken.
+ * @example
+ * ```ts
+ * const now = Date.parse('2026-07-15T13:30:00Z');
+ * const { facts } = deriveFacts(loan, indexHistory(history, loan.debtId ?? loan.id), now, ['Asia/Shanghai']);
+ * facts['daysPastDue']; // 25 when `oldestUnpaidDueDate` is 2026-06-20
+ * ```
+ * @category Facts
+ */
+export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones: readonly string[]): DerivedFacts {
+  const debtId = loan.debtId ?? loan.id;
+  const assumptions: AssumptionEntry[] = [];
+
+  let calendarZones = zones;
+  if (calendarZones.length === 0) {
+    calendarZones = ['UTC'];
+    assumptions.push({ type: 'assumption.stricter', subject: 'days-past-due', reason: 'Time zone unknown: calendar facts counted in UTC' });
+  }
+  const today = calendarZones.map((zone) => localDate(now, zone));
+
+  const { contacts, promises, payments, steps } = index;
+  // Each array is ascending in `at`: everything from these indexes on is after `now`.
+  const contactsEnd = upperBound(contacts, now);
+  const promisesEnd = upperBound(promises, now);
+  const paymentsEnd = upperBound(payments, now);
+  const stepsEnd = upperBound(steps, now);
+  // Counted over every debt: they are ignored whichever debt they are about.
+  const future =
+    contacts.length - contactsEnd + (promises.length - promisesEnd) + (payments.length - paymentsEnd) + (steps.length - stepsEnd);
+  if (future > 0) {
+    assumptions.push({ type: 'assumption.stricter', subject: 'future-events', reason: `${future} history events after now were ignored` });
+  }
+
+  // Contacts: one pass.
+  const since24h = now - DAY_MS;
+  const since7d = now - WEEK_MS;
+  const since30d = now - MONTH_MS;
+  let call24h = 0;
+  let call7d = 0;
+  let call30d = 0;
+  let sms24h = 0;
+  let sms7d = 0;
+  let sms30d = 0;
+  let visit24h = 0;
+  let visit7d = 0;
+  let visit30d = 0;
+  let unansweredCalls = 0;
+  let lastConversation: number | null = null;
+  let lastSms: number | null = null;
+  let lastEmail: number | null = null;
+  let lastCall: number | null = null;
+  let lastVisit: number | null = null;
+  let lastLetter: number | null = null;
+  for (let i = 0; i < contactsEnd; i++) {
+    const contact = contacts[i]!;
+    if (contact.debtId !== debtId) continue;
+    const { at, outcome } = contact;
+    if (isConversation(outcome)) {
+      lastConversation = at;
+      unansweredCalls = 0;
+    }
+    if (contact.direction !== 'outbound') continue;
+    // The windows are half-open, `now − span < at ≤ now`; `at ≤ now` holds below contactsEnd.
+    const in24h = at > since24h ? 1 : 0;
+    const in7d = at > since7d ? 1 : 0;
+    const in30d = at > since30d ? 1 : 0;
+    switch (contact.channel) {
+      case 'call':
+        lastCall = at;
+        call24h += in24h;
+        call7d += in7d;
+        call30d += in30d;
+        if (isUnanswered(outcome)) unansweredCalls++;
+        break;
+      case 'sms':
+        lastSms = at;
+        sms24h += in24h;
+        sms7d += in7d;
+        sms30d += in30d;
+        break;
+      case 'visit':
+        lastVisit = at;
+        visit24h += in24h;
+        visit7d += in7d;
+        visit30d += in30d;
+        break;
+      case 'email':
+        lastEmail = at;
+        break;
+      case 'letter':
+        lastLetter = at;
+        break;
+    }
+  }
+
+  // Steps: one pass.
+  let lastLegal: number | null = null;
+  let lastAgency: number | null = null;
+  let lastHardshipPlan: number | null = null;
+  for (let i = 0; i < stepsEnd; i++) {
+    const step = steps[i]!;
+    if (step.debtId !== debtId) continue;
+    switch (step.action) {
+      case 'legal':
+        lastLegal = step.at;
+        break;
+      case 'agency':
+        lastAgency = step.at;
+        break;
+      case 'hardship_plan':
+        lastHardshipPlan = step.at;
+        break;
+    }
+  }
+
+  // Payments: one pass, keeping running totals (paid[i] = this debt's payments before index i)
+  // so that each promise reads the sum over any span in O(1) and finds the payment completing it in O(log n).
+  let lastPayment: number | null = null;
+  const paid = promisesEnd > 0 ? new Float64Array(paymentsEnd + 1) : undefined;
+  let total = 0;
+  for (let i = 0; i < paymentsEnd; i++) {
+    const payment = payments[i]!;
+    if (payment.debtId === debtId) {
+      lastPayment = payment.at;
+      if (paid) total += toMoneyUnits(payment.amount);
+    }
+    if (paid) paid[i + 1] = total;
+  }
+
+  // Promises: one pass. Each promise is exactly one of kept, broken and active: kept in one zone
+  // means broken or kept in every other, so the three counts add up to promisesMade.
+  let promisesMade = 0;
+  let promisesKept = 0;
+  let promisesBroken = 0;
+  let activePromise = false;
+  for (let i = 0; i < promisesEnd; i++) {
+    const promise = promises[i]!;
+    if (promise.debtId !== debtId) continue;
+    promisesMade++;
+    const amount = toMoneyUnits(promise.amount);
+    const from = lowerBound(payments, promise.at, paymentsEnd);
+    const paidByNow = total - paid![from]!;
+    // The payment that brings the sum up to the amount (-1: none needed); found only if needed.
+    let completing: number | undefined;
+    let keptInAny = false;
+    let brokenInAll = true;
+    let activeInAny = false;
+    for (let z = 0; z < calendarZones.length; z++) {
+      const pastDue = promise.dueDate < today[z]!;
+      let kept = paidByNow >= amount;
+      if (kept && pastDue) {
+        // Paid in full by now, but only payments made by the end of the local due date count:
+        // the payment that completes the amount must fall on the due date or earlier.
+        completing ??= amount <= 0 ? -1 : firstReaching(paid!, from, paymentsEnd, paid![from]! + amount) - 1;
+        kept = completing < 0 || localDate(payments[completing]!.at, calendarZones[z]!) <= promise.dueDate;
+      }
+      if (kept) keptInAny = true;
+      if (kept || !pastDue) brokenInAll = false;
+      if (!kept && !pastDue) activeInAny = true;
+    }
+    if (keptInAny) promisesKept++;
+    else if (brokenInAll) promisesBroken++;
+    else if (activeInAny) activePromise = true;
+  }
+
+  // Calendar counts: the least aggressive reading over the candidate zones, the minimum.
+  let daysPastDue = Infinity;
+  let daysSinceLastPayment: number | null = lastPayment === null ? null : Infinity;
+  const oldestUnpaid = loan.oldestUnpaidDueDate ?? null;
+  for (let z = 0; z < calendarZones.length; z++) {
+    const date = today[z]!;
+    daysPastDue = Math.min(daysPastDue, oldestUnpaid === null ? 0 : Math.max(0, daysBetween(oldestUnpaid, date)));
+    if (lastPayment !== null && daysSinceLastPayment !== null) {
+      daysSinceLastPayment = Math.min(daysSinceLastPayment, daysBetween(localDate(lastPayment, calendarZones[z]!), date));
+    }
+  }
+
+  const facts: Record<string, FactValue> = {
+    daysPastDue,
+    balance: loan.balance,
+    amountOverdue: loan.amountOverdue,
+    riskScore: loan.riskScore ?? null,
+    product: loan.product,
+    currency: loan.currency,
+    addressVerified: loan.borrower.addressVerified ?? false,
+    callAttempts24h: call24h,
+    callAttempts7d: call7d,
+    callAttempts30d: call30d,
+    smsAttempts24h: sms24h,
+    smsAttempts7d: sms7d,
+    smsAttempts30d: sms30d,
+    visitAttempts24h: visit24h,
+    visitAttempts7d: visit7d,
+    visitAttempts30d: visit30d,
+    consecutiveUnansweredCalls: unansweredCalls,
+    hoursSinceLastConversation: hoursSince(now, lastConversation),
+    hoursSinceLastSms: hoursSince(now, lastSms),
+    hoursSinceLastEmail: hoursSince(now, lastEmail),
+    hoursSinceLastCall: hoursSince(now, lastCall),
+    hoursSinceLastVisit: hoursSince(now, lastVisit),
+    hoursSinceLastLetter: hoursSince(now, lastLetter),
+    hoursSinceLastLegal: hoursSince(now, lastLegal),
+    hoursSinceLastAgency: hoursSince(now, lastAgency),
+    hoursSinceLastHardshipPlan: hoursSince(now, lastHardshipPlan),
+    promisesMade,
+    promisesKept,
+    promisesBroken,
+    activePromise,
+    daysSinceLastPayment,
+    onHardshipPlan: onHardshipPlan(loan, debtId, now),
+  };
+  const attributes = loan.attributes;
+  if (attributes) {
+    for (const key of Object.keys(attributes)) facts[ATTRIBUTE_PREFIX + key] = attributes[key]!;
+  }
+  return { facts, assumptions };
+}
+
+/** A `hardship_plan` status about every debt or this one holds at `now` (`from ≤ now < until`). */
+function onHardshipPlan(loan: Loan, debtId: string, now: number): boolean {
+  for (const status of loan.borrower.statuses ?? []) {
+    if (status.type !== 'hardship_plan') continue;
+    if (status.debtId !== undefined && status.debtId !== debtId) continue;
+    if (parseInstant(status.from) > now) continue;
+    if (status.until !== undefined && status.until !== null && parseInstant(status.until) <= now) continue;
+    return true;
+  }
+  return false;
+}
