@@ -1,0 +1,281 @@
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { ActionType, Purpose } from '../domain/vocabulary.js';
+import { ArrearsValidationError, type Issue } from '../errors.js';
+import { ATTRIBUTE_PREFIX, FACT_CATALOG, findFact, type FactDefinition } from '../facts/catalog.js';
+import { formatPath } from '../_lib/format-path.js';
+import { hashDocument } from '../_lib/hash.js';
+import { didYouMean } from '../_lib/nearest-name.js';
+import { attachCompiled, compilePolicy } from './compile-policy.js';
+import { isOperatorName, OPERATOR_NAMES, OPERATORS } from './operators.js';
+import { describeValue, isFactReference, parsePolicyStructure, type JsonScalar, type LeafCondition, type RuleDocument } from './policy-schema.js';
+
+/**
+ * Parameters of a `candidate` event: the action to propose and its rank (lower is preferred;
+ * ties break by rule name). Every other param is kept unchanged and travels with the action.
+ * @category Policy
+ */
+export interface CandidateParams {
+  action: ActionType;
+  rank: number;
+  /** Why the action is taken; `collection` when absent. */
+  purpose?: Purpose;
+  [key: string]: unknown;
+}
+
+/**
+ * Parameters of a `hold` event: "do nothing for now" (while a promise to pay is active, say),
+ * outranking candidates with a higher `rank`. Every other param is kept unchanged.
+ * @category Policy
+ */
+export interface HoldParams {
+  rank: number;
+  [key: string]: unknown;
+}
+
+/**
+ * What a rule does when its conditions hold: propose a `candidate` action or `hold`.
+ * @category Policy
+ */
+export type PolicyEvent = { type: 'candidate'; params: CandidateParams } | { type: 'hold'; params: HoldParams };
+
+/**
+ * One rule of a loaded policy: json-rules-engine rule JSON, validated and deep-frozen.
+ * @category Policy
+ */
+export interface PolicyRule {
+  /** Unique within the policy; names the rule in actions and traces. */
+  name: string;
+  /** The validated json-rules-engine condition tree (`all`, `any`, `not` and `{ fact, operator, value }` leaves). */
+  conditions: unknown;
+  event: PolicyEvent;
+  /** json-rules-engine's rule priority, accepted for portability; it has no effect on results. */
+  priority?: number;
+}
+
+/**
+ * A loaded, validated policy. Immutable; share it freely, including between concurrent decisions.
+ * It carries a compiled evaluator that {@link evaluatePolicy} uses, so pass the object itself
+ * (a spread or JSON copy is recompiled on first use).
+ * @category Policy
+ */
+export interface Policy {
+  /** `sha256:…` of the canonical JSON (sorted keys) of the rules as given, stamped on every decision. */
+  readonly hash: string;
+  /** Deep-frozen copies of the rules, in document order (never the caller's objects). */
+  readonly rules: readonly PolicyRule[];
+  /** Facts the rules read, in fact-catalog order, then `attributes.*` sorted. */
+  readonly facts: readonly string[];
+}
+
+/**
+ * Options of {@link loadPolicy}; none yet, reserved for later.
+ * @category Policy
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- reserved so that adding options is not a breaking change
+export interface LoadPolicyOptions {}
+
+const factNames = (): string[] => FACT_CATALOG.map((fact) => fact.name);
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function push(issues: Issue[], code: string, path: readonly PropertyKey[], message: string): void {
+  issues.push({ code, path: formatPath(path), message });
+}
+
+function unknownFact(name: string): string {
+  if (name === ATTRIBUTE_PREFIX) return `Unknown fact "${name}" (name the attribute: "${ATTRIBUTE_PREFIX}<key>")`;
+  return `Unknown fact "${name}"${didYouMean(name, factNames())}`;
+}
+
+function typeWords(fact: FactDefinition): string {
+  return fact.type === 'any' ? 'a lender attribute' : `a ${fact.type}`;
+}
+
+function expectedWords(fact: FactDefinition): string {
+  const base = fact.type === 'any' ? 'a number, string or boolean' : `a ${fact.type}`;
+  return fact.nullable ? `${base} or null` : base;
+}
+
+function acceptsLiteral(fact: FactDefinition, value: JsonScalar): boolean {
+  if (value === null) return fact.nullable;
+  return fact.type === 'any' || typeof value === fact.type;
+}
+
+function comparable(a: FactDefinition, b: FactDefinition): boolean {
+  return a.type === 'any' || b.type === 'any' || a.type === b.type;
+}
+
+const isNumberLike = (fact: FactDefinition): boolean => fact.type === 'number' || fact.type === 'any';
+
+/** Checks a leaf against the fact catalog and the operator whitelist, with type checks. */
+function checkLeaf(leaf: LeafCondition, path: readonly PropertyKey[], issues: Issue[]): void {
+  const fact = findFact(leaf.fact);
+  if (!fact) push(issues, 'unknown_fact', [...path, 'fact'], unknownFact(leaf.fact));
+  const { operator } = leaf;
+  const known = isOperatorName(operator);
+  if (!known) {
+    if (operator.includes(':')) {
+      const hint = operator.startsWith('not:') ? ' (wrap the comparison in a `not` condition instead)' : '';
+      push(issues, 'unknown_operator', [...path, 'operator'], `Unknown operator "${operator}": operator decorators are not supported${hint}`);
+    } else {
+      push(issues, 'unknown_operator', [...path, 'operator'], `Unknown operator "${operator}"${didYouMean(operator, OPERATOR_NAMES)}`);
+    }
+  }
+  const { value } = leaf;
+  const reference = isFactReference(value) ? findFact(value.fact) : undefined;
+  if (isFactReference(value) && !reference) push(issues, 'unknown_fact', [...path, 'value', 'fact'], unknownFact(value.fact));
+  if (!known || !fact || (isFactReference(value) && !reference)) return;
+
+  const name = `"${leaf.fact}"`;
+  const mismatch = (at: readonly PropertyKey[], message: string) => push(issues, 'invalid_fact_type', at, message);
+  const literal = (found: JsonScalar, at: readonly PropertyKey[]) => {
+    if (!acceptsLiteral(fact, found)) mismatch(at, `Expected ${expectedWords(fact)} to compare ${name} with, found ${describeValue(found)}`);
+  };
+  const referenced = (other: FactDefinition, at: readonly PropertyKey[]) => {
+    if (!comparable(fact, other)) mismatch(at, `Cannot compare ${name} (${typeWords(fact)}) with "${other.name}" (${typeWords(other)})`);
+  };
+
+  switch (OPERATORS[operator].kind) {
+    case 'equality':
+      if (reference) referenced(reference, [...path, 'value', 'fact']);
+      else if (Array.isArray(value)) mismatch([...path, 'value'], `Operator "${operator}" compares with a single value, found an array (use "${operator === 'equal' ? 'in' : 'notIn'}")`);
+      else literal(value as JsonScalar, [...path, 'value']);
+      return;
+    case 'membership':
+      if (!Array.isArray(value)) {
+        const found = reference ? 'a fact reference (no fact is a list)' : describeValue(value);
+        mismatch([...path, 'value'], `Operator "${operator}" needs a list value, found ${found}`);
+      } else (value as readonly JsonScalar[]).forEach((item, i) => literal(item, [...path, 'value', i]));
+      return;
+    case 'containment':
+      mismatch(
+        [...path, 'operator'],
+        `Operator "${operator}" needs a list fact, but ${name} is ${typeWords(fact)} (no fact in the catalog is a list; use "${operator === 'contains' ? 'in' : 'notIn'}")`,
+      );
+      return;
+    case 'numeric':
+      if (!isNumberLike(fact)) {
+        mismatch([...path, 'operator'], `Operator "${operator}" compares numbers, but ${name} is ${typeWords(fact)}`);
+        return;
+      }
+      if (reference) {
+        if (!isNumberLike(reference)) mismatch([...path, 'value', 'fact'], `Operator "${operator}" compares numbers, but "${reference.name}" is ${typeWords(reference)}`);
+      } else if (Array.isArray(value) || typeof value !== 'number') {
+        mismatch([...path, 'value'], `Expected a number to compare ${name} with, found ${describeValue(value)}`);
+      }
+      return;
+  }
+}
+
+/** Every fact a rule reads, in catalog order, then `attributes.*` sorted. */
+function factsRead(rules: readonly RuleDocument[]): string[] {
+  const seen = new Set<string>();
+  const visit = (node: unknown): void => {
+    const record = node as Record<string, unknown>;
+    for (const key of ['all', 'any'] as const) {
+      const children = record[key];
+      if (Array.isArray(children)) children.forEach(visit);
+    }
+    if (record['not'] !== undefined) visit(record['not']);
+    if (typeof record['fact'] === 'string') {
+      seen.add(record['fact']);
+      const value = record['value'] as LeafCondition['value'];
+      if (isFactReference(value)) seen.add(value.fact);
+    }
+  };
+  rules.forEach((rule) => visit(rule.conditions));
+  const catalog = factNames().filter((name) => seen.has(name));
+  const attributes = [...seen].filter((name) => name.startsWith(ATTRIBUTE_PREFIX)).sort();
+  return [...catalog, ...attributes];
+}
+
+/** Last line of defence: json-rules-engine itself must accept every rule (it never should reject one we passed). */
+function engineIssues(rules: readonly RuleDocument[], prefix: readonly PropertyKey[]): Issue[] {
+  const issues: Issue[] = [];
+  // json-rules-engine writes to the objects it is given (condition priorities): hand it its own copy.
+  const copies = JSON.parse(JSON.stringify(rules)) as RuleProperties[];
+  try {
+    new Engine(copies, { allowUndefinedFacts: false });
+  } catch {
+    // Find the rules it refuses, one by one, so that each issue has a path.
+    const engine = new Engine([], { allowUndefinedFacts: false });
+    copies.forEach((rule, i) => {
+      try {
+        engine.addRule(rule);
+      } catch (error) {
+        const detail = error instanceof Error ? error.message.replace(/\.$/, '') : 'unknown error';
+        push(issues, 'engine_rejected', [...prefix, i], `json-rules-engine rejected the rule: ${detail}`);
+      }
+    });
+    if (issues.length === 0) push(issues, 'engine_rejected', prefix, 'json-rules-engine rejected the policy');
+  }
+  return issues;
+}
+
+/**
+ * Validates a policy document and loads it, returning the issues instead of throwing (for
+ * editors, CI and linting); the checks are those of {@link loadPolicy}.
+ * @param document - `{ "rules": [...] }` or a bare array of json-rules-engine rules, as parsed JSON.
+ * @returns `{ success: true, data }` with the loaded {@link Policy}, or `{ success: false, issues }`
+ *   listing every issue found, each with its path (`rules[3].conditions.all[0].fact`).
+ * @throws Never: bad data of any kind (even getters that throw) comes back as issues.
+ * @category Policy
+ */
+export function validatePolicy(document: unknown): { success: true; data: Policy } | { success: false; issues: Issue[] } {
+  const names = new Map<string, string>();
+  const { rules, issues } = parsePolicyStructure(document, {
+    ruleName(name, path, list) {
+      const first = names.get(name);
+      if (first === undefined) names.set(name, formatPath(path.slice(0, -1)));
+      else push(list, 'duplicate_rule_name', path, `Duplicate rule name "${name}" (also ${first}); rule names must be unique`);
+    },
+    leaf: checkLeaf,
+  });
+  if (issues.length > 0) return { success: false, issues };
+
+  const rejected = engineIssues(rules, Array.isArray(document) ? [] : ['rules']);
+  if (rejected.length > 0) return { success: false, issues: rejected };
+
+  const frozen = deepFreeze(rules);
+  const policy: Policy = Object.freeze({ hash: hashDocument(frozen), rules: frozen as readonly PolicyRule[], facts: Object.freeze(factsRead(frozen)) });
+  attachCompiled(policy, compilePolicy(frozen));
+  return { success: true, data: policy };
+}
+
+/**
+ * Loads a lender policy: validates its structure, checks every fact against the fact catalog and
+ * every operator against the whitelist (with types), hashes it and compiles a synchronous evaluator.
+ * @param document - `{ "rules": [...] }` or a bare array of json-rules-engine rules, as parsed JSON.
+ *   It is copied, never mutated; changing it later does not change the policy.
+ * @param options - Reserved for later; pass nothing.
+ * @returns The loaded {@link Policy}, to pass to `decide` or {@link evaluatePolicy}.
+ * @throws {@link ArrearsValidationError} (`INVALID_POLICY`, `document: 'policy'`) listing every issue with its path.
+ * @example
+ * ```ts
+ * import { loadPolicy } from 'arrears';
+ *
+ * const policy = loadPolicy({
+ *   rules: [
+ *     {
+ *       name: 'early-sms',
+ *       conditions: { all: [{ fact: 'daysPastDue', operator: 'greaterThanInclusive', value: 1 }] },
+ *       event: { type: 'candidate', params: { action: 'sms', rank: 10 } },
+ *     },
+ *   ],
+ * });
+ * policy.hash; // 'sha256:…'
+ * ```
+ * @category Policy
+ */
+export function loadPolicy(document: unknown, options?: LoadPolicyOptions): Policy {
+  void options; // reserved
+  const result = validatePolicy(document);
+  if (!result.success) throw new ArrearsValidationError('policy', result.issues);
+  return result.data;
+}
