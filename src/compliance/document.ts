@@ -114,8 +114,9 @@ export interface StatusRule extends RuleBase {
 }
 
 /**
- * A channel opt-out is honoured at once and for good: a `borrower.optOuts` entry, or an inbound
- * contact with outcome `stop_request` on that channel. Applies across debts.
+ * A channel opt-out is honoured at once and for good: a `borrower.optOuts` entry, or a contact
+ * on that channel with outcome `stop_request` (a STOP reply; "stop calling" said on a call).
+ * Applies across debts.
  * @category Compliance
  */
 export interface OptOutRule extends RuleBase {

@@ -1,0 +1,76 @@
+import { addDaysToDate, instantAtLocal, localParts } from '../../_lib/local-time.js';
+import { secondsOfDay } from '../compliance-schema.js';
+import type { DayType, WindowRule } from '../document.js';
+import type { Evaluator, GuardContext } from '../context.js';
+import { inEveryZone } from './zones.js';
+
+const WEEKDAYS: readonly DayType[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** How far ahead an opening is searched for: a year and a week covers any calendar of holidays. */
+const SEARCH_DAYS = 372;
+
+interface Span {
+  days: ReadonlySet<DayType>;
+  start: number;
+  end: number;
+  label: string;
+}
+
+function clock(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const hh = String(Math.floor(whole / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((whole % 3600) / 60)).padStart(2, '0');
+  const ss = whole % 60;
+  return ss === 0 ? `${hh}:${mm}` : `${hh}:${mm}:${String(ss).padStart(2, '0')}`;
+}
+
+/**
+ * Local-time windows: the action is permitted only inside a span for the day's type, in every
+ * candidate zone. Boundaries follow `includeStart` (default inclusive) and `includeEnd`
+ * (default exclusive); an exclusive start opens one second after it.
+ */
+export function windowCheck(rule: WindowRule, context: GuardContext): Evaluator {
+  const includeStart = rule.includeStart ?? true;
+  const includeEnd = rule.includeEnd ?? false;
+  const holidays = new Set(rule.holidays ?? []);
+  const spans: Span[] = rule.windows
+    .map((w) => ({ days: new Set(w.days), start: secondsOfDay(w.start), end: secondsOfDay(w.end), label: `${w.start}–${w.end}` }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const dayType = (date: string, weekday: number): DayType => (holidays.has(date) ? 'holiday' : WEEKDAYS[weekday]!);
+  const spansOn = (date: string, weekday: number) => {
+    const type = dayType(date, weekday);
+    return spans.filter((span) => span.days.has(type));
+  };
+  const inside = (span: Span, seconds: number) =>
+    (includeStart ? seconds >= span.start : seconds > span.start) && (includeEnd ? seconds <= span.end : seconds < span.end);
+
+  return inEveryZone(context.zones, (zone) => (t) => {
+    const here = localParts(t, zone);
+    const today = spansOn(here.date, here.weekday);
+    if (today.some((span) => inside(span, here.secondsOfDay))) return { ok: true };
+
+    let next: number | null = null;
+    let date = here.date;
+    let weekday = here.weekday;
+    search: for (let day = 0; day <= SEARCH_DAYS; day++) {
+      for (const span of spansOn(date, weekday)) {
+        const opening = instantAtLocal(date, includeStart ? span.start : span.start + 1, zone);
+        if (opening <= t) continue;
+        const there = localParts(opening, zone);
+        // A DST gap can swallow a whole span; only an instant that is really inside counts.
+        if (there.date === date && inside(span, there.secondsOfDay)) {
+          next = opening;
+          break search;
+        }
+      }
+      date = addDaysToDate(date, 1);
+      weekday = (weekday + 1) % 7;
+    }
+
+    const type = dayType(here.date, here.weekday);
+    const permitted = today.length === 0 ? (type === 'holiday' ? 'no contact on this holiday' : 'no contact on this day') : `permitted ${today.map((s) => s.label).join(', ')}`;
+    const reason = `Local time in ${zone} is ${clock(here.secondsOfDay)} on ${WEEKDAY_NAMES[here.weekday]} ${here.date}${type === 'holiday' ? ' (a holiday)' : ''}: ${permitted}`;
+    return { ok: false, next, reason };
+  });
+}
