@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ArrearsValidationError, type Issue, type ValidatedDocument } from '../errors.js';
 import { formatPath } from '../_lib/format-path.js';

@@ -1,0 +1,36 @@
+import type { Compliance } from './compliance/load-compliance.js';
+import { guard } from './compliance/guard.js';
+import type { Verdict } from './domain/decision.js';
+import type { CheckInput } from './domain/input.js';
+import { guardParams } from './decide.js';
+import { assertOptions } from './options.js';
+import { prepare } from './prepare.js';
+import { parseCheckInput } from './validate/parse-input.js';
+
+/** Options of {@link check}. @category Decide */
+export interface CheckOptions {
+  /** The result of `loadCompliance`. */
+  compliance: Compliance;
+}
+
+/**
+ * Runs the compliance guard alone on one action: no policy. Answers whether the action is
+ * permitted now, deferred (with the earliest instant every rule holds) or blocked, and by which
+ * rules.
+ * @param input - A decision input plus `action: { type, params? }`.
+ * @param options - {@link CheckOptions}.
+ * @returns The {@link Verdict}.
+ * @throws {@link ArrearsValidationError} `INVALID_INPUT` or `INVALID_OPTIONS`.
+ * @example
+ * ```ts
+ * const verdict = check({ ...input, action: { type: 'call' } }, { compliance });
+ * if (verdict.type === 'deferred') schedule(verdict.until);
+ * ```
+ * @category Decide
+ */
+export function check(input: CheckInput, options: CheckOptions): Verdict {
+  assertOptions(options, false);
+  const { parsed, action } = parseCheckInput(input);
+  const { context } = prepare(parsed);
+  return guard({ type: action.type, ...guardParams(action.params ?? {}) }, options.compliance, context).verdict;
+}

@@ -1,0 +1,135 @@
+import type { Compliance } from './compliance/load-compliance.js';
+import { guard } from './compliance/guard.js';
+import type { Action } from './domain/action.js';
+import type { Decision, Hold, JudgedCandidate } from './domain/decision.js';
+import type { DecisionInput } from './domain/input.js';
+import { PURPOSES, type Purpose } from './domain/vocabulary.js';
+import { deriveFacts } from './facts/derive-facts.js';
+import { assertOptions } from './options.js';
+import type { FiredRule } from './policy/evaluate-policy.js';
+import { evaluatePolicy } from './policy/evaluate-policy.js';
+import type { Policy } from './policy/load-policy.js';
+import { prepare } from './prepare.js';
+import { copyJson } from './_lib/copy-json.js';
+import type { TraceEntry } from './trace/trace.js';
+import { parseDecisionInput } from './validate/parse-input.js';
+import { VERSION } from './version.js';
+
+/** Options of {@link decide}. @category Decide */
+export interface DecideOptions {
+  /** What the lender wants: the result of `loadPolicy`. */
+  policy: Policy;
+  /** What the lender may do: the result of `loadCompliance`. */
+  compliance: Compliance;
+  /**
+   * `summary` (default) records facts, fired rules, candidates and every check; `full` adds
+   * each policy rule that did not fire, with its leaf conditions.
+   * @default 'summary'
+   */
+  trace?: 'summary' | 'full' | undefined;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Preference order: rank, then rule name, then action type (a total order). */
+function byPreference(a: FiredRule, b: FiredRule): number {
+  const actionA = a.event.type === 'candidate' ? a.event.params.action : '';
+  const actionB = b.event.type === 'candidate' ? b.event.params.action : '';
+  return a.event.params.rank - b.event.params.rank || compare(a.rule, b.rule) || compare(actionA, actionB);
+}
+
+/** The params the guard reads from a candidate: a known `purpose` and a string `address`. */
+export function guardParams(params: Readonly<Record<string, unknown>>): { purpose: Purpose; address: string | undefined } {
+  const purpose = params['purpose'];
+  const address = params['address'];
+  return {
+    purpose: typeof purpose === 'string' && (PURPOSES as readonly string[]).includes(purpose) ? (purpose as Purpose) : 'collection',
+    address: typeof address === 'string' ? address : undefined,
+  };
+}
+
+/**
+ * Decides the next permitted collection action for one loan, and when. Synchronous and pure:
+ * the same input and documents always give the same decision, byte for byte.
+ *
+ * The policy proposes candidates in rank order; the compliance guard judges each. The decision
+ * is `act` with the first permitted candidate, else `wait` with the one permitted earliest,
+ * else `none`.
+ * @param input - `now`, the loan with its borrower, and the history (any order; never mutated).
+ * @param options - {@link DecideOptions}: the loaded policy and compliance.
+ * @returns A plain-JSON {@link Decision} with its trace.
+ * @throws {@link ArrearsValidationError} `INVALID_INPUT` (with the path of every issue) or `INVALID_OPTIONS`.
+ * @example
+ * ```ts
+ * import { decide, loadCompliance, loadPolicy } from 'arrears';
+ * import { presets } from 'arrears/presets';
+ * const decision = decide(input, { policy: loadPolicy(policyJson), compliance: loadCompliance(presets.cn) });
+ * if (decision.type === 'act') dial(decision.action);
+ * ```
+ * @category Decide
+ */
+export function decide(input: DecisionInput, options: DecideOptions): Decision {
+  assertOptions(options, true);
+  const { policy, compliance } = options;
+  const parsed = parseDecisionInput(input);
+  const { context, assumptions } = prepare(parsed);
+  const derived = deriveFacts(parsed.loan, context.index, parsed.now, context.zones.zones);
+  const evaluation = evaluatePolicy(policy, derived.facts, { trace: options.trace ?? 'summary' });
+
+  const trace: TraceEntry[] = [...assumptions, ...derived.assumptions];
+  const used: Record<string, (typeof derived.facts)[string]> = {};
+  for (const name of policy.facts) used[name] = derived.facts[name] ?? null;
+  trace.push({ type: 'fact.derived', facts: used });
+
+  const fired = [...evaluation.fired].sort(byPreference);
+  for (const { rule, event } of fired) {
+    trace.push(
+      event.type === 'candidate'
+        ? { type: 'rule.fired', rule, event: 'candidate', action: event.params.action, rank: event.params.rank }
+        : { type: 'rule.fired', rule, event: 'hold', rank: event.params.rank },
+    );
+  }
+  if (evaluation.failed) trace.push(...evaluation.failed);
+
+  const hold = fired.find((f) => f.event.type === 'hold');
+  const judged: JudgedCandidate[] = [];
+  for (const { rule, event } of fired) {
+    if (event.type !== 'candidate') continue;
+    const action: Action = { type: event.params.action, rule, params: copyJson(event.params) };
+    if (hold !== undefined && event.params.rank >= hold.event.params.rank) {
+      trace.push({ type: 'candidate.held', rule, action: action.type, heldBy: hold.rule });
+      continue;
+    }
+    trace.push({ type: 'candidate.proposed', rule, action: action.type, rank: event.params.rank });
+    const judgement = guard({ type: action.type, ...guardParams(event.params) }, compliance, context, rule);
+    trace.push(...judgement.checks);
+    judged.push({ action, verdict: judgement.verdict });
+  }
+
+  const base = { candidates: judged, trace, loanId: parsed.loan.id, now: parsed.nowIso, policyHash: policy.hash, complianceHash: compliance.hash, version: VERSION };
+  const permitted = judged.find((c) => c.verdict.type === 'permitted');
+  if (permitted) {
+    trace.push({ type: 'decision.made', decision: 'act', reason: `${permitted.action.type} is the first permitted candidate (policy rule "${permitted.action.rule}")` });
+    return { type: 'act', action: permitted.action, at: parsed.nowIso, ...base };
+  }
+  let earliest: JudgedCandidate | undefined;
+  for (const candidate of judged) {
+    if (candidate.verdict.type !== 'deferred') continue;
+    if (earliest === undefined || candidate.verdict.until < (earliest.verdict as { until: string }).until) earliest = candidate;
+  }
+  if (earliest && earliest.verdict.type === 'deferred') {
+    const at = earliest.verdict.until;
+    trace.push({ type: 'decision.made', decision: 'wait', reason: `No candidate is permitted now; ${earliest.action.type} (policy rule "${earliest.action.rule}") is permitted first, at ${at}` });
+    return { type: 'wait', action: earliest.action, at, ...base };
+  }
+  const reason =
+    hold !== undefined
+      ? `Policy rule "${hold.rule}" holds every other candidate${judged.length > 0 ? ', and every candidate ranked before it is blocked' : ''}`
+      : judged.length === 0
+        ? 'The policy proposed no action'
+        : 'Every candidate is blocked';
+  trace.push({ type: 'decision.made', decision: 'none', reason });
+  if (hold === undefined) return { type: 'none', ...base };
+  const held: Hold = { rule: hold.rule, params: copyJson(hold.event.params) };
+  return { type: 'none', hold: held, ...base };
+}

@@ -1,0 +1,32 @@
+import type { GuardContext } from './compliance/context.js';
+import { indexHistory } from './facts/history-index.js';
+import { parseInstant } from './_lib/instant.js';
+import { resolveZones } from './_lib/local-time.js';
+import type { AssumptionEntry } from './trace/trace.js';
+import type { ParsedInput } from './validate/parse-input.js';
+import { unknownZoneReason } from './compliance/checks/zones.js';
+
+/** Indexes a validated input once; facts and the guard both read the result. */
+export function prepare(input: ParsedInput): { context: GuardContext; assumptions: AssumptionEntry[] } {
+  const { loan } = input;
+  const debtId = loan.debtId ?? loan.id;
+  const zones = resolveZones(loan.borrower.timeZone, loan.borrower.timeZones);
+  const context: GuardContext = {
+    now: input.now,
+    product: loan.product,
+    debtId,
+    zones,
+    index: indexHistory(input.history, debtId),
+    statuses: (loan.borrower.statuses ?? []).map((status) => ({
+      type: status.type,
+      from: parseInstant(status.from),
+      until: status.until === undefined || status.until === null ? Infinity : parseInstant(status.until),
+      debtId: status.debtId,
+    })),
+    optOuts: (loan.borrower.optOuts ?? []).map((optOut) => ({ channel: optOut.channel, at: parseInstant(optOut.at), address: optOut.address })),
+  };
+  const zoneProblem = unknownZoneReason(zones);
+  const assumptions: AssumptionEntry[] =
+    zoneProblem === undefined ? [] : [{ type: 'assumption.stricter', subject: 'time-zone', reason: `${zoneProblem}: every rule that needs it blocks contact` }];
+  return { context, assumptions };
+}
