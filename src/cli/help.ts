@@ -1,0 +1,83 @@
+/** The help texts, printed as they are (each ends with a newline). */
+export const HELP = {
+  global: `arrears: the next collection action a lender is permitted to take, and when
+
+Usage: arrears <command> [options]
+
+Commands:
+  decide <input.json>   Decide the next permitted action for one loan; prints the Decision JSON
+  check <input.json>    Judge one action with the compliance guard alone; prints the verdict JSON
+  presets               List the compliance preset ids with their titles
+
+Options:
+  -h, --help            Show help; \`arrears <command> --help\` for a command's options
+  -v, --version         Print the version of arrears
+
+<input.json> is a file, or - to read standard input.
+Exit status: 0 a decision or verdict was printed (whatever it says), 2 invalid input or
+documents (the issues are on stderr), 1 anything else.
+
+Example:
+  arrears decide loan.json --compliance cn
+`,
+
+  decide: `Usage: arrears decide <input.json> [options]
+
+Decides the next collection action permitted for one loan, and when, and prints the Decision
+JSON. <input.json> holds { now, loan, history }; - reads standard input.
+
+Options:
+  --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
+                                 of a JSON compliance document. Required; repeat it to compose
+                                 overlays (the stricter rule wins)
+  --policy <file>                A policy document (json-rules-engine rules); default: the
+                                 bundled example policy
+  --trace <summary|full>         \`full\` adds each policy rule that did not fire (default: summary)
+  --explain                      Print the decision as English sentences instead of JSON
+  -h, --help                     Show this help
+
+Example:
+  arrears decide loan.json --compliance us-federal --compliance ./house-rules.json
+`,
+
+  check: `Usage: arrears check <input.json> --action <type> [options]
+
+Judges one action with the compliance guard alone (no policy) and prints the verdict JSON:
+permitted, deferred (with \`until\`) or blocked, and by which rules. <input.json> holds
+{ now, loan, history } and optionally the action; - reads standard input.
+
+Options:
+  --action <type>                sms, email, call, visit, letter, legal, agency or
+                                 hardship_plan; overrides the type of the input's \`action\`
+  --param <key=value>            An action param, e.g. purpose=reply_to_borrower or
+                                 address=+15551234567; repeatable
+  --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
+                                 of a JSON compliance document. Required; repeat it to compose
+                                 overlays (the stricter rule wins)
+  --explain                      Print the verdict as an English sentence instead of JSON
+  -h, --help                     Show this help
+
+Example:
+  arrears check loan.json --action call --compliance us-federal
+`,
+
+  presets: `Usage: arrears presets
+
+Lists the compliance presets bundled with arrears: one id and title per line. Pass an id to
+\`--compliance\`.
+
+Options:
+  -h, --help  Show this help
+
+Example:
+  arrears presets
+`,
+} as const;
+
+/** A command that has its own help. */
+export type HelpTopic = keyof typeof HELP;
+
+/** The hint printed after a usage error. */
+export function helpHint(command: string | undefined): string {
+  return `Run "arrears${command === undefined ? '' : ` ${command}`} --help" for usage.`;
+}
