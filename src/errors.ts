@@ -1,5 +1,5 @@
 /** Error codes: a closed union. @category Errors */
-export type ArrearsErrorCode = 'INVALID_INPUT' | 'INVALID_POLICY' | 'INVALID_COMPLIANCE' | 'INVALID_OPTIONS' | 'ENGINE_FAILURE';
+export type ArrearsErrorCode = 'INVALID_INPUT' | 'INVALID_POLICY' | 'INVALID_COMPLIANCE' | 'INVALID_OPTIONS';
 
 /** Which document a validation error is about. @category Errors */
 export type ValidatedDocument = 'input' | 'policy' | 'compliance' | 'options';
