@@ -105,7 +105,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   const future =
     contacts.length - contactsEnd + (promises.length - promisesEnd) + (payments.length - paymentsEnd) + (steps.length - stepsEnd);
   if (future > 0) {
-    assumptions.push({ type: 'assumption.stricter', subject: 'future-events', reason: `${future} history events after now were ignored` });
+    assumptions.push({ type: 'assumption.stricter', subject: 'future-events', reason: `${future} history ${future === 1 ? 'event' : 'events'} after now ${future === 1 ? 'was' : 'were'} ignored` });
   }
 
   // Contacts: one pass.

@@ -587,6 +587,8 @@ describe('deriveFacts', () => {
       const { facts, assumptions } = derive(aLoan(), [...richHistory(), ...future]);
       expect(facts).toEqual(derive(aLoan(), richHistory()).facts);
       expect(assumptions).toEqual([{ type: 'assumption.stricter', subject: 'future-events', reason: '6 history events after now were ignored' }]);
+      const one = derive(aLoan(), [aPayment(ago(-HOUR), 1)]);
+      expect(one.assumptions[0]?.reason).toBe('1 history event after now was ignored');
     });
 
     it('counts an event exactly at now as past', () => {
