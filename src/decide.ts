@@ -74,11 +74,18 @@ export function decide(input: DecisionInput, options: DecideOptions): Decision {
   const parsed = parseDecisionInput(input);
   const { context, assumptions } = prepare(parsed);
   const derived = deriveFacts(parsed.loan, context.index, parsed.now, context.zones.zones);
-  const evaluation = evaluatePolicy(policy, derived.facts, { trace: options.trace ?? 'summary' });
+  // Attributes the loan lacks read as null, as the fact catalog says.
+  let facts = derived.facts;
+  for (const name of policy.facts) {
+    if (facts[name] === undefined) {
+      facts = { ...facts, [name]: null };
+    }
+  }
+  const evaluation = evaluatePolicy(policy, facts, { trace: options.trace ?? 'summary' });
 
   const trace: TraceEntry[] = [...assumptions, ...derived.assumptions];
   const used: Record<string, (typeof derived.facts)[string]> = {};
-  for (const name of policy.facts) used[name] = derived.facts[name] ?? null;
+  for (const name of policy.facts) used[name] = facts[name] ?? null;
   trace.push({ type: 'fact.derived', facts: used });
 
   const fired = [...evaluation.fired].sort(byPreference);

@@ -9,15 +9,16 @@ export { loadPolicy, validatePolicy } from './policy/load-policy.js';
 export { evaluatePolicy } from './policy/evaluate-policy.js';
 export { loadCompliance, validateCompliance } from './compliance/load-compliance.js';
 export { deriveFacts } from './facts/derive-facts.js';
+export { indexHistory } from './facts/history-index.js';
 export { FACT_CATALOG, findFact } from './facts/catalog.js';
 export { ArrearsError, ArrearsValidationError, isArrearsError, isArrearsValidationError } from './errors.js';
-export { ACTION_TYPES, CHANNELS, OUTCOMES, PURPOSES, STATUS_TYPES } from './domain/vocabulary.js';
+export { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, OUTCOMES, PURPOSES, STATUS_TYPES, STEP_ACTIONS } from './domain/vocabulary.js';
 export { VERSION } from './version.js';
 
 export type { DecideOptions } from './decide.js';
 export type { CheckOptions } from './check.js';
 export type { Policy, PolicyRule, PolicyEvent, CandidateParams, HoldParams, LoadPolicyOptions } from './policy/load-policy.js';
-export type { FiredRule, PolicyEvaluation } from './policy/evaluate-policy.js';
+export type { EvaluatePolicyOptions, FiredRule, PolicyEvaluation } from './policy/evaluate-policy.js';
 export type { Compliance, LoadedRule, LoadComplianceOptions } from './compliance/load-compliance.js';
 export type {
   Addressee,
@@ -38,6 +39,7 @@ export type {
   WindowRule,
 } from './compliance/document.js';
 export type { Facts, DerivedFacts } from './facts/derive-facts.js';
+export type { HistoryIndex, IndexedContact, IndexedPayment, IndexedPromise, IndexedStep } from './facts/history-index.js';
 export type { FactDefinition, FactType, FactValue } from './facts/catalog.js';
 export type { ArrearsErrorCode, Issue, ValidatedDocument } from './errors.js';
 export type { Action, ActionParams, CheckAction } from './domain/action.js';

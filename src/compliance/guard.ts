@@ -55,13 +55,6 @@ function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Eva
   }
 }
 
-function isZoneDependent(rule: LoadedRule): boolean {
-  return (
-    rule.kind === 'window' ||
-    (rule.kind === 'cap' && rule.period.type !== 'rolling') ||
-    (rule.kind === 'cool-down' && rule.duration.type === 'consecutive-days')
-  );
-}
 
 /**
  * Judges one action against every applicable compliance rule. Fail-closed: a rule that cannot
@@ -73,8 +66,10 @@ export function guard(action: GuardAction, compliance: Compliance, context: Guar
     .filter((rule) => applies(rule, action, context))
     .map((rule) => ({ id: rule.id, citation: rule.citation, evaluate: bind(rule, action, context) }));
 
+  // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
+  // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.
   const zoneProblem = unknownZoneReason(context.zones);
-  if (zoneProblem !== undefined && channelOf(action.type) !== undefined && !compliance.rules.some((r) => applies(r, action, context) && isZoneDependent(r))) {
+  if (zoneProblem !== undefined && channelOf(action.type) !== undefined && !compliance.rules.some((r) => applies(r, action, context) && r.kind === 'window')) {
     bound.push({ ...UNKNOWN_ZONE_RULE, evaluate: () => ({ ok: false, next: null, reason: zoneProblem }) });
   }
 

@@ -108,7 +108,7 @@ export function validateCompliance(
  * ```ts
  * import { loadCompliance } from 'arrears';
  * import { presets } from 'arrears/presets';
- * const compliance = loadCompliance([presets['us-federal'], presets['us-ma']]);
+ * const compliance = loadCompliance([presets['us-federal'], houseRules], { roles: ['third_party_collector'] });
  * ```
  * @category Compliance
  */

@@ -3,12 +3,12 @@
  * for validation and for the generated docs.
  */
 
-/** Media a contact is made through. */
+/** Media a contact is made through. @category Domain */
 export const CHANNELS = ['sms', 'email', 'call', 'visit', 'letter'] as const;
 /** A contact medium: `sms`, `email`, `call`, `visit` or `letter`. @category Domain */
 export type Channel = (typeof CHANNELS)[number];
 
-/** What came of a contact attempt. */
+/** What came of a contact attempt. @category Domain */
 export const OUTCOMES = [
   'delivered',
   'failed',
@@ -25,33 +25,33 @@ export const OUTCOMES = [
 /** What came of a contact attempt. @category Domain */
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** Outcomes in which the borrower was actually spoken to. */
+/** Outcomes in which the borrower was actually spoken to. @category Domain */
 export const CONVERSATION_OUTCOMES: readonly Outcome[] = ['conversation', 'promise_to_pay', 'refused'];
 
-/** Outcomes of an attempt that did not reach the borrower. */
+/** Outcomes of an attempt that did not reach the borrower. @category Domain */
 export const UNANSWERED_OUTCOMES: readonly Outcome[] = ['no_answer', 'voicemail', 'busy', 'not_in_service', 'failed'];
 
-/** Who started a contact. */
+/** Who started a contact. @category Domain */
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
 /** `outbound` (the lender or its agency reached out) or `inbound` (the borrower did). @category Domain */
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** Who made a contact. */
+/** Who made a contact. @category Domain */
 export const ACTORS = ['lender', 'agency'] as const;
 /** `lender` (the creditor itself) or `agency` (an outside collection agency acting for it). @category Domain */
 export type Actor = (typeof ACTORS)[number];
 
-/** Every action a policy can propose. */
+/** Every action a policy can propose. @category Domain */
 export const ACTION_TYPES = ['sms', 'email', 'call', 'visit', 'letter', 'legal', 'agency', 'hardship_plan'] as const;
 /** A collection action: a contact through a channel, a legal step, an agency placement or a hardship plan offer. @category Domain */
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-/** Actions that are not contacts through a channel. */
+/** Actions that are not contacts through a channel. @category Domain */
 export const STEP_ACTIONS = ['legal', 'agency', 'hardship_plan'] as const;
 /** A non-contact step recorded in the history: `legal`, `agency` or `hardship_plan`. @category Domain */
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
-/** Time-bounded conditions of a borrower or a debt. */
+/** Time-bounded conditions of a borrower or a debt. @category Domain */
 export const STATUS_TYPES = [
   'dispute',
   'bankruptcy',

@@ -3,7 +3,7 @@ import type { Actor, Channel, Direction, Outcome, Purpose, StepAction } from '..
 import { CHANNELS, OUTCOMES } from '../domain/vocabulary.js';
 import { parseInstant } from '../_lib/instant.js';
 
-/** A contact event with its instant in epoch ms and its defaults filled in. */
+/** A contact event with its instant in epoch ms and its defaults filled in. @category Facts */
 export interface IndexedContact {
   at: number;
   channel: Channel;
@@ -15,6 +15,7 @@ export interface IndexedContact {
   purpose: Purpose;
 }
 
+/** A promise with its instant in epoch ms. @category Facts */
 export interface IndexedPromise {
   at: number;
   amount: number;
@@ -22,12 +23,14 @@ export interface IndexedPromise {
   debtId: string;
 }
 
+/** A payment with its instant in epoch ms. @category Facts */
 export interface IndexedPayment {
   at: number;
   amount: number;
   debtId: string;
 }
 
+/** A non-contact step with its instant in epoch ms. @category Facts */
 export interface IndexedStep {
   at: number;
   action: StepAction;
@@ -38,6 +41,7 @@ export interface IndexedStep {
  * A loan's history, built in one pass: each kind of event in ascending time, ties broken by a
  * total order on the event's fields, so the index (and every fact and verdict read from it) is
  * the same whatever the order of the input array.
+ * @category Facts
  */
 export interface HistoryIndex {
   contacts: readonly IndexedContact[];
@@ -60,7 +64,13 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Indexes a validated history; `debtId` is the loan's, the default for events without one. */
+/**
+ * Indexes a validated history in one pass, for `deriveFacts` and the guard.
+ * @param history - Validated history events, in any order (not mutated).
+ * @param debtId - The loan's debt (`loan.debtId ?? loan.id`), the default for events without one.
+ * @returns The events by kind, ascending in time.
+ * @category Facts
+ */
 export function indexHistory(history: readonly HistoryEvent[], debtId: string): HistoryIndex {
   const contacts: IndexedContact[] = [];
   const promises: IndexedPromise[] = [];

@@ -95,3 +95,19 @@ describe('guard', () => {
     });
   });
 });
+
+describe('guard fail-closed details', () => {
+  it('blocks contact for an unknown zone even when the only rule that needs the zone has nothing to count', () => {
+    const compliance = loadCompliance(aDocument([rules.cap({ max: 3, period: { type: 'consecutive-days', days: 1 } })]));
+    const loan = aLoan({ borrower: { timeZone: undefined } });
+    const verdict = check({ now: '2026-07-15T16:00:00Z', loan, history: [], action: { type: 'call' } }, { compliance });
+    expect(verdict).toMatchObject({ type: 'blocked', by: [{ id: 'arrears-time-zone-unknown' }] });
+  });
+
+  it('counts contacts recorded without an address against a per-address cap', () => {
+    const perNumber = rules.cap({ scope: 'address', max: 6, period: { type: 'consecutive-days', days: 1 } });
+    const six = Array.from({ length: 6 }, (_, i) => aCall(`2026-04-07T1${i}:00:00Z`));
+    const verdict = check({ now: '2026-04-07T18:00:00Z', loan: aLoan(), history: six, action: { type: 'call', params: { address: 'mobile' } } }, { compliance: loadCompliance(aDocument([perNumber])) });
+    expect(verdict.type).toBe('deferred');
+  });
+});

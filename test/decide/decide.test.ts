@@ -177,3 +177,16 @@ describe('decide', () => {
     `);
   });
 });
+
+describe('decide with lender attributes', () => {
+  it('reads an attribute the loan lacks as null', () => {
+    const attributePolicy = loadPolicy({
+      rules: [
+        { name: 'no-segment', conditions: { all: [{ fact: 'attributes.segment', operator: 'equal', value: null }] }, event: { type: 'candidate', params: { action: 'letter', rank: 1 } } },
+      ],
+    });
+    const decision = decide(input('2026-07-15T02:30:00Z'), { policy: attributePolicy, compliance: cn });
+    expect(decision).toMatchObject({ type: 'act', action: { rule: 'no-segment' } });
+    expect(decision.trace[0]).toEqual({ type: 'fact.derived', facts: { 'attributes.segment': null } });
+  });
+});

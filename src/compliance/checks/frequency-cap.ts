@@ -12,7 +12,7 @@ function countedContacts(rule: CapRule, context: GuardContext, action: GuardActi
     rule.scope === 'debt'
       ? (c: IndexedContact) => c.debtId === context.debtId
       : rule.scope === 'address' && action.address !== undefined
-        ? (c: IndexedContact) => c.address === action.address
+        ? (c: IndexedContact) => c.address === action.address || c.address === undefined // an unrecorded address could be this one
         : () => true; // per borrower, or per address when the action names none: every address counts (stricter)
   return selectContacts(context.index.contacts, rule.counts, ['outbound'], accept);
 }
