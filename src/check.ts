@@ -2,7 +2,7 @@ import type { Compliance } from './compliance/load-compliance.js';
 import { guard } from './compliance/guard.js';
 import type { Verdict } from './domain/decision.js';
 import type { CheckInput } from './domain/input.js';
-import { guardParams } from './decide.js';
+import { toGuardAction } from './compliance/guard-action.js';
 import { assertOptions } from './options.js';
 import { prepare } from './prepare.js';
 import { parseCheckInput } from './validate/parse-input.js';
@@ -32,5 +32,5 @@ export function check(input: CheckInput, options: CheckOptions): Verdict {
   assertOptions(options, false);
   const { parsed, action } = parseCheckInput(input);
   const { context } = prepare(parsed);
-  return guard({ type: action.type, ...guardParams(action.params ?? {}) }, options.compliance, context).verdict;
+  return guard(toGuardAction(action.type, action.params ?? {}), options.compliance, context).verdict;
 }

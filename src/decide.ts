@@ -1,9 +1,9 @@
 import type { Compliance } from './compliance/load-compliance.js';
 import { guard } from './compliance/guard.js';
+import { toGuardAction } from './compliance/guard-action.js';
 import type { Action } from './domain/action.js';
 import type { Decision, Hold, JudgedCandidate } from './domain/decision.js';
 import type { DecisionInput } from './domain/input.js';
-import { PURPOSES, type Purpose } from './domain/vocabulary.js';
 import { deriveFacts } from './facts/derive-facts.js';
 import { assertOptions } from './options.js';
 import type { FiredRule } from './policy/evaluate-policy.js';
@@ -36,16 +36,6 @@ function byPreference(a: FiredRule, b: FiredRule): number {
   const actionA = a.event.type === 'candidate' ? a.event.params.action : '';
   const actionB = b.event.type === 'candidate' ? b.event.params.action : '';
   return a.event.params.rank - b.event.params.rank || compare(a.rule, b.rule) || compare(actionA, actionB);
-}
-
-/** The params the guard reads from a candidate: a known `purpose` and a string `address`. */
-export function guardParams(params: Readonly<Record<string, unknown>>): { purpose: Purpose; address: string | undefined } {
-  const purpose = params['purpose'];
-  const address = params['address'];
-  return {
-    purpose: typeof purpose === 'string' && (PURPOSES as readonly string[]).includes(purpose) ? (purpose as Purpose) : 'collection',
-    address: typeof address === 'string' ? address : undefined,
-  };
 }
 
 /**
@@ -108,7 +98,7 @@ export function decide(input: DecisionInput, options: DecideOptions): Decision {
       continue;
     }
     trace.push({ type: 'candidate.proposed', rule, action: action.type, rank: event.params.rank });
-    const judgement = guard({ type: action.type, ...guardParams(event.params) }, compliance, context, rule);
+    const judgement = guard(toGuardAction(action.type, event.params), compliance, context, rule);
     trace.push(...judgement.checks);
     judged.push({ action, verdict: judgement.verdict });
   }

@@ -1,10 +1,23 @@
-import type { GuardContext } from './compliance/context.js';
+import type { GuardContext, TimedSpan } from './compliance/context.js';
+import { secondsOfDay } from './compliance/compliance-schema.js';
+import type { BorrowerTimeSpan } from './domain/loan.js';
 import { indexHistory } from './facts/history-index.js';
 import { parseInstant } from './_lib/instant.js';
 import { resolveZones } from './_lib/local-time.js';
 import type { AssumptionEntry } from './trace/trace.js';
 import type { ParsedInput } from './validate/parse-input.js';
 import { unknownZoneReason } from './compliance/checks/zones.js';
+
+function timedSpan(span: BorrowerTimeSpan): TimedSpan {
+  return {
+    days: span.days,
+    start: secondsOfDay(span.start),
+    end: secondsOfDay(span.end),
+    actions: span.actions,
+    from: parseInstant(span.from),
+    until: span.until === undefined || span.until === null ? Infinity : parseInstant(span.until),
+  };
+}
 
 /** Indexes a validated input once; facts and the guard both read the result. */
 export function prepare(input: ParsedInput): { context: GuardContext; assumptions: AssumptionEntry[] } {
@@ -24,6 +37,12 @@ export function prepare(input: ParsedInput): { context: GuardContext; assumption
       debtId: status.debtId,
     })),
     optOuts: (loan.borrower.optOuts ?? []).map((optOut) => ({ channel: optOut.channel, at: parseInstant(optOut.at), address: optOut.address })),
+    balance: loan.balance,
+    currency: loan.currency,
+    oldestUnpaidDueDate: loan.oldestUnpaidDueDate ?? undefined,
+    limitationExpiresOn: loan.limitationExpiresOn ?? undefined,
+    inconvenientTimes: (loan.borrower.inconvenientTimes ?? []).map(timedSpan),
+    agreedTimes: (loan.borrower.agreedTimes ?? []).map(timedSpan),
   };
   const zoneProblem = unknownZoneReason(zones);
   const assumptions: AssumptionEntry[] =

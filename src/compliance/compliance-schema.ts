@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, OUTCOMES, PURPOSES, STATUS_TYPES } from '../domain/vocabulary.js';
+import { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, LEGAL_STEPS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STATUS_TYPES } from '../domain/vocabulary.js';
 import { lazy } from '../validate/parse.js';
 import { localDateString, nonEmpty } from '../validate/primitives.js';
 
@@ -16,7 +16,17 @@ const ruleBase = {
   actions: z.optional(nonEmpty(z.enum(ACTION_TYPES))),
   products: z.optional(nonEmpty(z.string().check(z.minLength(1), z.maxLength(200)))),
   note: z.optional(z.string().check(z.maxLength(2000))),
+  exception: z.optional(z.strictObject({ daysPastDueOver: z.int().check(z.gte(0), z.lte(10_000)), optIn: z.optional(z.boolean()) })),
 };
+
+const CALENDAR = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
+const calendarName = () => z.string().check(z.regex(CALENDAR, 'Expected a calendar name: an ISO 3166 code such as "RU" or "US-MA"'));
+const duration = () =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('consecutive-days'), days: positiveInt() }),
+    z.strictObject({ type: z.literal('rolling'), hours: positiveHours() }),
+  ]);
+const steps = () => z.optional(nonEmpty(z.enum(LEGAL_STEPS)));
 
 const eventFilter = () =>
   z.strictObject({
@@ -24,6 +34,7 @@ const eventFilter = () =>
     outcomes: z.optional(nonEmpty(z.enum(OUTCOMES))),
     directions: z.optional(nonEmpty(z.enum(DIRECTIONS))),
     by: z.optional(nonEmpty(z.enum(ACTORS))),
+    recipients: z.optional(nonEmpty(z.enum(RECIPIENTS))),
   });
 
 const positiveInt = () => z.int().check(z.gte(1), z.lte(3660));
@@ -55,6 +66,8 @@ const windowRule = () =>
     includeStart: z.optional(z.boolean()),
     includeEnd: z.optional(z.boolean()),
     holidays: z.optional(z.array(localDateString()).check(z.maxLength(5000))),
+    holidayCalendars: z.optional(nonEmpty(calendarName())),
+    allowAgreedTimes: z.optional(z.boolean()),
   });
 
 const capRule = () =>
@@ -78,10 +91,7 @@ const coolDownRule = () =>
     kind: z.literal('cool-down'),
     after: eventFilter(),
     scope: z.enum(['debt', 'borrower']),
-    duration: z.discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('consecutive-days'), days: positiveInt() }),
-      z.strictObject({ type: z.literal('rolling'), hours: positiveHours() }),
-    ]),
+    duration: duration(),
   });
 
 const statusRule = () =>
@@ -90,6 +100,8 @@ const statusRule = () =>
     kind: z.literal('status'),
     statuses: nonEmpty(z.enum(STATUS_TYPES)),
     allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))),
+    assumedDuration: z.optional(duration()),
+    extendAfterEnd: z.optional(duration()),
   });
 
 const optOutRule = () =>
@@ -98,6 +110,32 @@ const optOutRule = () =>
     kind: z.literal('opt-out'),
     channels: z.optional(nonEmpty(z.enum(CHANNELS))),
     allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))),
+  });
+
+const designatedTimesRule = () =>
+  z.strictObject({ ...ruleBase, kind: z.literal('designated-times'), allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))) });
+
+const timeBarredRule = () => z.strictObject({ ...ruleBase, kind: z.literal('time-barred'), steps: steps(), requireKnown: z.optional(z.boolean()) });
+
+const minimumBalanceRule = () =>
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('minimum-balance'),
+    amount: z.number().check(z.gte(0)),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as "GBP"')),
+    steps: steps(),
+  });
+
+const noticePeriodRule = () =>
+  z.strictObject({ ...ruleBase, kind: z.literal('notice-period'), notice: z.enum(NOTICE_TYPES), wait: duration(), steps: steps() });
+
+const thirdPartyRule = () =>
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('third-party'),
+    unreachable: z.optional(z.strictObject({ days: positiveInt(), minAttempts: z.int().check(z.gte(0), z.lte(1000)) })),
+    maxPerContact: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
+    honourStop: z.optional(z.boolean()),
   });
 
 /** One compliance document. */
@@ -110,6 +148,21 @@ export const complianceDocumentSchema = lazy(() =>
     version: localDateString(),
     provisional: z.optional(z.boolean()),
     description: z.optional(z.string().check(z.maxLength(5000))),
-    rules: z.array(z.discriminatedUnion('kind', [windowRule(), capRule(), coolDownRule(), statusRule(), optOutRule()])).check(z.maxLength(2000)),
+    rules: z
+      .array(
+        z.discriminatedUnion('kind', [
+          windowRule(),
+          capRule(),
+          coolDownRule(),
+          statusRule(),
+          optOutRule(),
+          designatedTimesRule(),
+          timeBarredRule(),
+          minimumBalanceRule(),
+          noticePeriodRule(),
+          thirdPartyRule(),
+        ]),
+      )
+      .check(z.maxLength(2000)),
   }),
 );

@@ -1,4 +1,4 @@
-import type { ActionType, Channel, Purpose, StatusType } from '../domain/vocabulary.js';
+import type { ActionType, Channel, LegalStep, Purpose, Recipient, StatusType } from '../domain/vocabulary.js';
 import type { HistoryIndex } from '../facts/history-index.js';
 import type { ZoneResolution } from '../_lib/local-time.js';
 
@@ -16,11 +16,28 @@ export interface TimedOptOut {
   address: string | undefined;
 }
 
+/** A borrower-designated or agreed local-time span, with its validity in epoch ms. */
+export interface TimedSpan {
+  days: readonly string[];
+  start: number;
+  end: number;
+  actions: readonly ActionType[] | undefined;
+  from: number;
+  until: number;
+}
+
 /** Everything the guard reads about a loan; it never sees the policy. */
 export interface GuardContext {
   now: number;
   product: string;
   debtId: string;
+  balance: number;
+  currency: string;
+  /** `YYYY-MM-DD` or undefined when not past due. */
+  oldestUnpaidDueDate: string | undefined;
+  limitationExpiresOn: string | undefined;
+  inconvenientTimes: readonly TimedSpan[];
+  agreedTimes: readonly TimedSpan[];
   zones: ZoneResolution;
   index: HistoryIndex;
   statuses: readonly TimedStatus[];
@@ -32,6 +49,10 @@ export interface GuardAction {
   type: ActionType;
   purpose: Purpose;
   address: string | undefined;
+  /** For `legal` actions: the kind of step, when named. */
+  step: LegalStep | undefined;
+  recipient: Recipient;
+  contactId: string | undefined;
 }
 
 /** A rule's answer at one instant: satisfied, or not with the earliest later instant it could be (`null` = none can be computed). */

@@ -1,4 +1,4 @@
-import type { ActionType, Actor, Channel, Direction, Outcome, Purpose, StatusType } from '../domain/vocabulary.js';
+import type { ActionType, Actor, Channel, Direction, LegalStep, NoticeType, Outcome, Purpose, Recipient, StatusType } from '../domain/vocabulary.js';
 
 /** How sure the figure is (COMPLIANCE.md): H = the rule's own text was read; M = two or more secondary sources agree; L = one secondary source or an inference. @category Compliance */
 export type Confidence = 'H' | 'M' | 'L';
@@ -26,6 +26,13 @@ export interface RuleBase {
   products?: readonly string[] | undefined;
   /** Free-text note for auditors: the reading chosen where the source is ambiguous. */
   note?: string | undefined;
+  /**
+   * A delinquency-dependent exception: the rule stops applying once the loan is more than
+   * `daysPastDueOver` days past due (borrower-local days, the fewest over candidate zones). With
+   * `optIn` (the default) the exception is off until the lender enables it:
+   * `loadCompliance(docs, { exceptions: ['<rule id>'] })`.
+   */
+  exception?: { daysPastDueOver: number; optIn?: boolean | undefined } | undefined;
 }
 
 /** One local-time span, on the listed day types. Times are `HH:MM` or `HH:MM:SS`; `end` may be `24:00`. @category Compliance */
@@ -49,6 +56,14 @@ export interface WindowRule extends RuleBase {
   includeEnd?: boolean | undefined;
   /** Borrower-local dates (`YYYY-MM-DD`) that are holidays. */
   holidays?: readonly string[] | undefined;
+  /**
+   * Named holiday calendars (`RU`, `ID`) whose dates are holidays too. Calendars are inputs:
+   * supply them with `loadCompliance(docs, { calendars })` (`arrears/holidays` builds them from
+   * the date-holidays package). A date in a year the calendar does not cover fails closed.
+   */
+  holidayCalendars?: readonly string[] | undefined;
+  /** Whether times the borrower agreed to (`borrower.agreedTimes`) are permitted as well. */
+  allowAgreedTimes?: boolean | undefined;
 }
 
 /** Which history events a cap counts or a cool-down starts from. @category Compliance */
@@ -60,6 +75,8 @@ export interface EventFilter {
   directions?: readonly Direction[] | undefined;
   /** Whose contacts count; default both the lender's and its agencies'. */
   by?: readonly Actor[] | undefined;
+  /** Who the contacts were with; default `['borrower']`. */
+  recipients?: readonly Recipient[] | undefined;
 }
 
 /**
@@ -111,6 +128,10 @@ export interface StatusRule extends RuleBase {
   statuses: readonly StatusType[];
   /** Purposes that stay allowed while the status holds (a statutory notice, a reply to the borrower). */
   allowPurposes?: readonly Purpose[] | undefined;
+  /** How long a status given without `until` lasts from its `from` (a debt-advice pause of about 30 days); default for good. */
+  assumedDuration?: CoolDownDuration | undefined;
+  /** How long the rule keeps holding after a status ends (a mental-health crisis moratorium: treatment plus 30 days). */
+  extendAfterEnd?: CoolDownDuration | undefined;
 }
 
 /**
@@ -126,11 +147,81 @@ export interface OptOutRule extends RuleBase {
   allowPurposes?: readonly Purpose[] | undefined;
 }
 
+/**
+ * Times the borrower designated as inconvenient (`borrower.inconvenientTimes`) are honoured:
+ * inside one, the action waits for its end, in every candidate zone.
+ * @category Compliance
+ */
+export interface DesignatedTimesRule extends RuleBase {
+  kind: 'designated-times';
+  /** Purposes that stay allowed inside a designated time (a reply to the borrower's own message). */
+  allowPurposes?: readonly Purpose[] | undefined;
+}
+
+/**
+ * No legal step once the limitation period has run out (`loan.limitationExpiresOn`, a
+ * borrower-local date: from that date on the debt is time-barred). Applies to `legal` actions
+ * whose `params.step` is in `steps` (an action naming no step could be any).
+ * @category Compliance
+ */
+export interface TimeBarredRule extends RuleBase {
+  kind: 'time-barred';
+  steps?: readonly LegalStep[] | undefined;
+  /** Whether an unknown limitation date blocks too; default `true` (fail-closed). */
+  requireKnown?: boolean | undefined;
+}
+
+/** A legal step needs a balance of at least `amount` in `currency` (a UK bankruptcy petition: £5,000). @category Compliance */
+export interface MinimumBalanceRule extends RuleBase {
+  kind: 'minimum-balance';
+  amount: number;
+  /** ISO 4217; a loan in another currency is blocked (no conversion is guessed). */
+  currency: string;
+  steps?: readonly LegalStep[] | undefined;
+}
+
+/**
+ * A legal step waits for `wait` after a notice of type `notice` was served (a CCA default notice:
+ * 14 days; a letter of claim: 30 days). Without such a notice in the history it is blocked.
+ * @category Compliance
+ */
+export interface NoticePeriodRule extends RuleBase {
+  kind: 'notice-period';
+  notice: NoticeType;
+  wait: CoolDownDuration;
+  steps?: readonly LegalStep[] | undefined;
+}
+
+/**
+ * Contacts with third parties (`params.recipient: 'third_party'`): only while the borrower is
+ * unreachable (no conversation with the borrower in the last `unreachable.days` days and at least
+ * `unreachable.minAttempts` unanswered attempts to the borrower in them), at most `maxPerContact`
+ * contacts with one contact person, and never again after that person asked to stop.
+ * @category Compliance
+ */
+export interface ThirdPartyRule extends RuleBase {
+  kind: 'third-party';
+  unreachable?: { days: number; minAttempts: number } | undefined;
+  maxPerContact?: number | undefined;
+  /** Whether a `stop_request` or `refused` outcome from a contact person stops contact with them; default `true`. */
+  honourStop?: boolean | undefined;
+}
+
 /** One compliance rule: a union on `kind`. @category Compliance */
-export type ComplianceRule = WindowRule | CapRule | CoolDownRule | StatusRule | OptOutRule;
+export type ComplianceRule =
+  | WindowRule
+  | CapRule
+  | CoolDownRule
+  | StatusRule
+  | OptOutRule
+  | DesignatedTimesRule
+  | TimeBarredRule
+  | MinimumBalanceRule
+  | NoticePeriodRule
+  | ThirdPartyRule;
 
 /** The kinds of compliance rule. */
-export const RULE_KINDS = ['window', 'cap', 'cool-down', 'status', 'opt-out'] as const;
+export const RULE_KINDS = ['window', 'cap', 'cool-down', 'status', 'opt-out', 'designated-times', 'time-barred', 'minimum-balance', 'notice-period', 'third-party'] as const;
 
 /**
  * What a lender may do: a jurisdiction's rules, each with an id and a citation. Documents

@@ -7,6 +7,10 @@ import { coolDownCheck } from './checks/cool-down.js';
 import { frequencyCapCheck } from './checks/frequency-cap.js';
 import { optOutCheck } from './checks/opt-out.js';
 import { windowCheck } from './checks/window.js';
+import { designatedTimesCheck } from './checks/designated-times.js';
+import { minimumBalanceCheck, noticePeriodCheck, timeBarredCheck } from './checks/legal.js';
+import { thirdPartyCheck } from './checks/third-party.js';
+import { addDaysToDate, daysBetween, localDate, startOfLocalDay } from '../_lib/local-time.js';
 import { unknownZoneReason } from './checks/zones.js';
 import type { CheckResult, Evaluator, GuardAction, GuardContext } from './context.js';
 import type { Compliance, LoadedRule } from './load-compliance.js';
@@ -36,14 +40,51 @@ interface Bound {
   evaluate: Evaluator;
 }
 
+const LEGAL_KINDS: ReadonlySet<LoadedRule['kind']> = new Set(['time-barred', 'minimum-balance', 'notice-period']);
+
 function applies(rule: LoadedRule, action: GuardAction, context: GuardContext): boolean {
-  return (rule.actions === undefined || rule.actions.includes(action.type)) && (rule.products === undefined || rule.products.includes(context.product));
+  if (rule.actions !== undefined && !rule.actions.includes(action.type)) return false;
+  if (rule.products !== undefined && !rule.products.includes(context.product)) return false;
+  if (LEGAL_KINDS.has(rule.kind)) {
+    // Legal-eligibility rules judge legal steps; an action naming no step could be any of them.
+    if (action.type !== 'legal') return false;
+    const steps = 'steps' in rule ? rule.steps : undefined;
+    if (steps !== undefined && action.step !== undefined && !steps.includes(action.step)) return false;
+  }
+  return true;
+}
+
+/** Days past due at `t`: the fewest over the candidate zones; `undefined` when no zone is known. */
+function daysPastDueAt(context: GuardContext, t: number): number | undefined {
+  const due = context.oldestUnpaidDueDate;
+  if (due === undefined) return 0;
+  if (context.zones.zones.length === 0 || context.zones.unknown.length > 0) return undefined;
+  return Math.max(0, Math.min(...context.zones.zones.map((zone) => daysBetween(due, localDate(t, zone)))));
+}
+
+/** An enabled days-past-due exception lifts the rule while the loan is past that many days (never with an unknown zone). */
+function withException(rule: LoadedRule, context: GuardContext, evaluate: Evaluator): Evaluator {
+  const exception = rule.exception;
+  if (exception === undefined || rule.exceptionEnabled !== true) return evaluate;
+  const due = context.oldestUnpaidDueDate;
+  // The exception starts at the local midnight on which the loan passes the threshold, in every zone.
+  const liftsAt =
+    due === undefined || context.zones.unknown.length > 0 || context.zones.zones.length === 0
+      ? undefined
+      : Math.max(...context.zones.zones.map((zone) => startOfLocalDay(addDaysToDate(due, exception.daysPastDueOver + 1), zone)));
+  return (t) => {
+    const days = daysPastDueAt(context, t);
+    if (days !== undefined && days > exception.daysPastDueOver) return { ok: true };
+    const result = evaluate(t);
+    if (result.ok || liftsAt === undefined || liftsAt <= t) return result;
+    return { ...result, next: result.next === null ? liftsAt : Math.min(result.next, liftsAt) };
+  };
 }
 
 function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Evaluator {
   switch (rule.kind) {
     case 'window':
-      return windowCheck(rule, context);
+      return windowCheck(rule, context, action);
     case 'cap':
       return frequencyCapCheck(rule, context, action);
     case 'cool-down':
@@ -52,6 +93,16 @@ function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Eva
       return blockingStatusCheck(rule, context, action);
     case 'opt-out':
       return optOutCheck(rule, context, action);
+    case 'designated-times':
+      return designatedTimesCheck(rule, context, action);
+    case 'time-barred':
+      return timeBarredCheck(rule, context);
+    case 'minimum-balance':
+      return minimumBalanceCheck(rule, context);
+    case 'notice-period':
+      return noticePeriodCheck(rule, context);
+    case 'third-party':
+      return thirdPartyCheck(rule, context, action);
   }
 }
 
@@ -64,7 +115,7 @@ function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Eva
 export function guard(action: GuardAction, compliance: Compliance, context: GuardContext, candidateRule?: string): Judgement {
   const bound: Bound[] = compliance.rules
     .filter((rule) => applies(rule, action, context))
-    .map((rule) => ({ id: rule.id, citation: rule.citation, evaluate: bind(rule, action, context) }));
+    .map((rule) => ({ id: rule.id, citation: rule.citation, evaluate: withException(rule, context, bind(rule, action, context)) }));
 
   // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
   // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.

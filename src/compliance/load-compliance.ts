@@ -12,10 +12,34 @@ export interface LoadComplianceOptions {
    * listed in `excluded`); rules without `binds` always apply. Default: every rule applies.
    */
   roles?: readonly Addressee[] | undefined;
+  /**
+   * Holiday calendars named by window rules' `holidayCalendars`, by name: the local dates that
+   * are holidays and the years they cover. `arrears/holidays` builds them from date-holidays.
+   * A rule naming a calendar that is not supplied is an issue.
+   */
+  calendars?: Readonly<Record<string, HolidayCalendar>> | undefined;
+  /** Ids of rules whose opt-in `exception` the lender enables (for example a days-past-due exception). */
+  exceptions?: readonly string[] | undefined;
 }
 
-/** A compliance rule with the document it came from. @category Compliance */
-export type LoadedRule = ComplianceRule & { readonly document: string };
+/** A holiday calendar: the holiday dates of the years it covers. @category Compliance */
+export interface HolidayCalendar {
+  /** Years the dates cover; a date in another year fails closed. */
+  years: readonly number[];
+  /** Local dates, `YYYY-MM-DD`. */
+  dates: readonly string[];
+}
+
+/**
+ * A compliance rule with the document it came from, its named holiday calendars resolved
+ * (`calendarYears`: the years they cover) and whether its exception is enabled.
+ * @category Compliance
+ */
+export type LoadedRule = ComplianceRule & {
+  readonly document: string;
+  readonly calendarYears?: readonly number[];
+  readonly exceptionEnabled?: boolean;
+};
 
 /**
  * Loaded, validated compliance documents: every rule of every document applies, so when two
@@ -40,6 +64,35 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+function validateCalendars(calendars: unknown): Issue[] {
+  if (typeof calendars !== 'object' || calendars === null || Array.isArray(calendars)) {
+    return [{ code: 'invalid_type', path: 'options.calendars', message: 'Expected `calendars` to be an object of calendars by name' }];
+  }
+  const issues: Issue[] = [];
+  for (const [name, calendar] of Object.entries(calendars)) {
+    const ok =
+      typeof calendar === 'object' &&
+      calendar !== null &&
+      Array.isArray((calendar as HolidayCalendar).years) &&
+      (calendar as HolidayCalendar).years.every((y) => Number.isInteger(y)) &&
+      Array.isArray((calendar as HolidayCalendar).dates) &&
+      (calendar as HolidayCalendar).dates.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d));
+    if (!ok) issues.push({ code: 'invalid_type', path: `options.calendars.${name}`, message: 'Expected a calendar `{ years: number[], dates: "YYYY-MM-DD"[] }`' });
+  }
+  return issues;
+}
+
+function resolveRule(rule: ComplianceRule, document: string, calendars: Readonly<Record<string, HolidayCalendar>>, enabled: ReadonlySet<string>): LoadedRule {
+  const exceptionEnabled = rule.exception !== undefined && (rule.exception.optIn === false || enabled.has(rule.id));
+  const base: LoadedRule = rule.exception === undefined ? { ...rule, document } : { ...rule, document, exceptionEnabled };
+  if (rule.kind !== 'window' || rule.holidayCalendars === undefined) return base;
+  const named = rule.holidayCalendars.map((name) => calendars[name]!);
+  const holidays = [...new Set([...(rule.holidays ?? []), ...named.flatMap((c) => c.dates)])].sort();
+  // Only years every named calendar covers are known.
+  const years = named.map((c) => new Set(c.years)).reduce((a, b) => new Set([...a].filter((y) => b.has(y))));
+  return { ...rule, document, ...(rule.exception === undefined ? {} : { exceptionEnabled }), holidays, calendarYears: [...years].sort((a, b) => a - b) };
 }
 
 /**
@@ -70,6 +123,29 @@ export function validateCompliance(
       issues.push({ code: 'invalid_value', path: 'options.roles', message: `Expected a non-empty list of roles: ${ROLES.map((r) => `"${r}"`).join(', ')}` });
     }
   }
+  const calendars = options?.calendars ?? {};
+  const calendarIssues = validateCalendars(calendars);
+  issues.push(...calendarIssues);
+  parsed.forEach((document, i) => {
+    document.rules.forEach((rule, j) => {
+      if (rule.kind !== 'window') return;
+      (rule.holidayCalendars ?? []).forEach((name, k) => {
+        if (!Object.hasOwn(calendars, name)) {
+          issues.push({
+            code: 'missing_calendar',
+            path: `${prefixed ? `[${i}].` : ''}rules[${j}].holidayCalendars[${k}]`,
+            message: `Holiday calendar "${name}" is not supplied: pass \`calendars: { ${name}: … }\` to \`loadCompliance\` (\`arrears/holidays\` builds one)`,
+          });
+        }
+      });
+    });
+  });
+  const enabled = new Set(options?.exceptions ?? []);
+  for (const id of enabled) {
+    if (!parsed.some((document) => document.rules.some((rule) => rule.id === id && rule.exception !== undefined))) {
+      issues.push({ code: 'unknown_exception', path: 'options.exceptions', message: `No rule "${id}" with an \`exception\` in these documents` });
+    }
+  }
   const seen = new Map<string, string>();
   parsed.forEach((document, i) => {
     document.rules.forEach((rule, j) => {
@@ -90,10 +166,10 @@ export function validateCompliance(
   for (const document of parsed) {
     for (const rule of document.rules) {
       if (roles !== undefined && rule.binds !== undefined && !rule.binds.some((role) => roles.includes(role))) excluded.push(rule.id);
-      else rules.push({ ...rule, document: document.id });
+      else rules.push(resolveRule(rule, document.id, calendars, enabled));
     }
   }
-  const hash = hashDocument({ documents: parsed, roles: roles ?? null });
+  const hash = hashDocument({ documents: parsed, roles: roles ?? null, calendars: options?.calendars ?? null, exceptions: [...enabled].sort() });
   return { success: true, data: deepFreeze({ hash, documents: parsed, rules, excluded }) };
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, Channel, Direction, Outcome, Purpose, StepAction } from './vocabulary.js';
+import type { Actor, Channel, Direction, NoticeType, Outcome, Purpose, Recipient, StepAction } from './vocabulary.js';
 
 /** A contact attempt or contact through a channel. @category Domain */
 export interface ContactEvent {
@@ -16,6 +16,10 @@ export interface ContactEvent {
   address?: string | undefined;
   /** Why it was made; default `collection`. */
   purpose?: Purpose | undefined;
+  /** Who it was with; default `borrower`. */
+  recipient?: Recipient | undefined;
+  /** For a third party: which contact person (an emergency contact's id). */
+  contactId?: string | undefined;
 }
 
 /** A promise to pay `amount` by the borrower-local date `dueDate`. @category Domain */
@@ -43,5 +47,14 @@ export interface StepEvent {
   debtId?: string | undefined;
 }
 
+/** A notice served on the borrower, which starts a legal clock (a default notice, a letter of claim). @category Domain */
+export interface NoticeEvent {
+  type: 'notice';
+  /** When it was served (or is deemed served). */
+  at: string;
+  notice: NoticeType;
+  debtId?: string | undefined;
+}
+
 /** One entry of a loan's history. History may come in any order and is never mutated. @category Domain */
-export type HistoryEvent = ContactEvent | PromiseEvent | PaymentEvent | StepEvent;
+export type HistoryEvent = ContactEvent | PromiseEvent | PaymentEvent | StepEvent | NoticeEvent;

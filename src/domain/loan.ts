@@ -1,4 +1,4 @@
-import type { Channel, StatusType } from './vocabulary.js';
+import type { ActionType, Channel, StatusType } from './vocabulary.js';
 
 /** A time-bounded condition: holds from `from` (inclusive) until `until` (exclusive) or for good. @category Domain */
 export interface BorrowerStatus {
@@ -20,6 +20,22 @@ export interface OptOut {
   address?: string | undefined;
 }
 
+/**
+ * A local-time span the borrower asked not to be contacted in ("not weekdays 3–5 pm"), or
+ * agreed to be contacted in. Days are `mon`…`sun`; times `HH:MM`. @category Domain
+ */
+export interface BorrowerTimeSpan {
+  days: readonly ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+  start: string;
+  end: string;
+  /** The actions it concerns; absent = every contact. */
+  actions?: readonly ActionType[] | undefined;
+  /** When the borrower said so (ISO instant); it applies from then. */
+  from: string;
+  /** When it stops applying (ISO instant); absent = until withdrawn. */
+  until?: string | null | undefined;
+}
+
 /** The borrower behind a loan. @category Domain */
 export interface Borrower {
   id: string;
@@ -30,6 +46,10 @@ export interface Borrower {
   addressVerified?: boolean | undefined;
   statuses?: readonly BorrowerStatus[] | undefined;
   optOuts?: readonly OptOut[] | undefined;
+  /** Times the borrower designated as inconvenient (US Reg F 1006.6(b)(1), UK CONC 7.9.4R). */
+  inconvenientTimes?: readonly BorrowerTimeSpan[] | undefined;
+  /** Times the borrower agreed to be contacted in, which a window rule with `allowAgreedTimes` adds (China "双方约定"). */
+  agreedTimes?: readonly BorrowerTimeSpan[] | undefined;
 }
 
 /** Lender facts attached to a loan, read by policies as `attributes.<key>`. @category Domain */
@@ -51,5 +71,7 @@ export interface Loan {
   /** Scale and direction are the lender's. */
   riskScore?: number | null | undefined;
   attributes?: Attributes | undefined;
+  /** Borrower-local date on which the limitation period for suing on the debt ends (state or national law). */
+  limitationExpiresOn?: string | null | undefined;
   borrower: Borrower;
 }

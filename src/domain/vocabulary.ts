@@ -88,3 +88,18 @@ export type Purpose = (typeof PURPOSES)[number];
 export function channelOf(action: ActionType): Channel | undefined {
   return (CHANNELS as readonly string[]).includes(action) ? (action as Channel) : undefined;
 }
+
+/** Who a contact is with. @category Domain */
+export const RECIPIENTS = ['borrower', 'third_party'] as const;
+/** `borrower` (the debtor, or someone the law treats as the consumer) or `third_party` (a contact person, a relative, an employer). @category Domain */
+export type Recipient = (typeof RECIPIENTS)[number];
+
+/** Notices whose service starts a legal clock. @category Domain */
+export const NOTICE_TYPES = ['default_notice', 'letter_of_claim', 'validation_notice', 'demand_letter', 'outsourcing_notice'] as const;
+/** A notice served on the borrower: a CCA default notice, a pre-action letter of claim, a US validation notice… @category Domain */
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+
+/** Kinds of legal step, named in a `legal` action's `params.step`. @category Domain */
+export const LEGAL_STEPS = ['demand', 'termination', 'claim', 'suit', 'bankruptcy_petition', 'enforcement', 'credit_report'] as const;
+/** A kind of legal step; a `legal` action without `params.step` may be any of them. @category Domain */
+export type LegalStep = (typeof LEGAL_STEPS)[number];

@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../domain/history.js';
-import type { Actor, Channel, Direction, Outcome, Purpose, StepAction } from '../domain/vocabulary.js';
+import type { Actor, Channel, Direction, NoticeType, Outcome, Purpose, Recipient, StepAction } from '../domain/vocabulary.js';
 import { CHANNELS, OUTCOMES } from '../domain/vocabulary.js';
 import { parseInstant } from '../_lib/instant.js';
 
@@ -13,6 +13,8 @@ export interface IndexedContact {
   debtId: string;
   address: string | undefined;
   purpose: Purpose;
+  recipient: Recipient;
+  contactId: string | undefined;
 }
 
 /** A promise with its instant in epoch ms. @category Facts */
@@ -27,6 +29,13 @@ export interface IndexedPromise {
 export interface IndexedPayment {
   at: number;
   amount: number;
+  debtId: string;
+}
+
+/** A notice served, with its instant in epoch ms. @category Facts */
+export interface IndexedNotice {
+  at: number;
+  notice: NoticeType;
   debtId: string;
 }
 
@@ -48,6 +57,7 @@ export interface HistoryIndex {
   promises: readonly IndexedPromise[];
   payments: readonly IndexedPayment[];
   steps: readonly IndexedStep[];
+  notices: readonly IndexedNotice[];
 }
 
 const byContact = (a: IndexedContact, b: IndexedContact): number =>
@@ -58,7 +68,9 @@ const byContact = (a: IndexedContact, b: IndexedContact): number =>
   compareStrings(a.by, b.by) ||
   compareStrings(a.debtId, b.debtId) ||
   compareStrings(a.address ?? '', b.address ?? '') ||
-  compareStrings(a.purpose, b.purpose);
+  compareStrings(a.purpose, b.purpose) ||
+  compareStrings(a.recipient, b.recipient) ||
+  compareStrings(a.contactId ?? '', b.contactId ?? '');
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -76,6 +88,7 @@ export function indexHistory(history: readonly HistoryEvent[], debtId: string): 
   const promises: IndexedPromise[] = [];
   const payments: IndexedPayment[] = [];
   const steps: IndexedStep[] = [];
+  const notices: IndexedNotice[] = [];
   for (const event of history) {
     const at = parseInstant(event.at);
     const debt = event.debtId ?? debtId;
@@ -90,6 +103,8 @@ export function indexHistory(history: readonly HistoryEvent[], debtId: string): 
           debtId: debt,
           address: event.address,
           purpose: event.purpose ?? 'collection',
+          recipient: event.recipient ?? 'borrower',
+          contactId: event.contactId,
         });
         break;
       case 'promise':
@@ -101,13 +116,17 @@ export function indexHistory(history: readonly HistoryEvent[], debtId: string): 
       case 'step':
         steps.push({ at, action: event.action, debtId: debt });
         break;
+      case 'notice':
+        notices.push({ at, notice: event.notice, debtId: debt });
+        break;
     }
   }
   contacts.sort(byContact);
   promises.sort((a, b) => a.at - b.at || compareStrings(a.dueDate, b.dueDate) || a.amount - b.amount || compareStrings(a.debtId, b.debtId));
   payments.sort((a, b) => a.at - b.at || a.amount - b.amount || compareStrings(a.debtId, b.debtId));
   steps.sort((a, b) => a.at - b.at || compareStrings(a.action, b.action) || compareStrings(a.debtId, b.debtId));
-  return { contacts, promises, payments, steps };
+  notices.sort((a, b) => a.at - b.at || compareStrings(a.notice, b.notice) || compareStrings(a.debtId, b.debtId));
+  return { contacts, promises, payments, steps, notices };
 }
 
 /** Index of the first element whose `at` is greater than `ms` (events are ascending). */

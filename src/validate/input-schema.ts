@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, OUTCOMES, PURPOSES, STATUS_TYPES, STEP_ACTIONS } from '../domain/vocabulary.js';
+import { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, LEGAL_STEPS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STATUS_TYPES, STEP_ACTIONS } from '../domain/vocabulary.js';
 import type { CheckAction } from '../domain/action.js';
 import type { HistoryEvent } from '../domain/history.js';
 import type { Loan } from '../domain/loan.js';
@@ -24,6 +24,19 @@ const optOutSchema = () =>
     address: z.optional(idString()),
   });
 
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$|^24:00(?::00)?$/;
+
+const borrowerTimeSpanSchema = () =>
+  z.strictObject({
+    days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(7)),
+    start: z.string().check(z.regex(LOCAL_TIME, 'Expected a local time `HH:MM` or `HH:MM:SS` (00:00 to 24:00)')),
+    end: z.string().check(z.regex(LOCAL_TIME, 'Expected a local time `HH:MM` or `HH:MM:SS` (00:00 to 24:00)')),
+    actions: z.optional(z.array(z.enum(ACTION_TYPES)).check(z.minLength(1))),
+    from: instantString(),
+    until: z.optional(z.nullable(instantString())),
+  });
+
 const borrowerSchema = () =>
   z.strictObject({
     id: idString(),
@@ -32,6 +45,8 @@ const borrowerSchema = () =>
     addressVerified: z.optional(z.boolean()),
     statuses: z.optional(z.array(statusSchema()).check(z.maxLength(1000))),
     optOuts: z.optional(z.array(optOutSchema()).check(z.maxLength(1000))),
+    inconvenientTimes: z.optional(z.array(borrowerTimeSpanSchema()).check(z.maxLength(100))),
+    agreedTimes: z.optional(z.array(borrowerTimeSpanSchema()).check(z.maxLength(100))),
   });
 
 /** The loan schema. */
@@ -45,6 +60,7 @@ export const loanSchema = lazy(() =>
     oldestUnpaidDueDate: z.optional(z.nullable(localDateString())),
     debtId: z.optional(idString()),
     riskScore: z.optional(z.nullable(z.number())),
+    limitationExpiresOn: z.optional(z.nullable(localDateString())),
     attributes: z.optional(
       z.record(
         z.string().check(z.regex(ATTRIBUTE_KEY, 'Expected an attribute key made of letters, digits and `_`, starting with a letter')),
@@ -70,10 +86,13 @@ export const historyEventSchema = lazy(() =>
       debtId: debtId(),
       address: z.optional(idString()),
       purpose: z.optional(z.enum(PURPOSES)),
+      recipient: z.optional(z.enum(RECIPIENTS)),
+      contactId: z.optional(idString()),
     }),
     z.strictObject({ type: z.literal('promise'), at: instantString(), amount: money(), dueDate: localDateString(), debtId: debtId() }),
     z.strictObject({ type: z.literal('payment'), at: instantString(), amount: money(), debtId: debtId() }),
     z.strictObject({ type: z.literal('step'), at: instantString(), action: z.enum(STEP_ACTIONS), debtId: debtId() }),
+    z.strictObject({ type: z.literal('notice'), at: instantString(), notice: z.enum(NOTICE_TYPES), debtId: debtId() }),
   ]),
 );
 
@@ -82,7 +101,13 @@ export const MAX_HISTORY_EVENTS = 200_000;
 
 const actionParamsSchema = () =>
   z.catchall(
-    z.object({ purpose: z.optional(z.enum(PURPOSES)), address: z.optional(idString()) }),
+    z.object({
+      purpose: z.optional(z.enum(PURPOSES)),
+      address: z.optional(idString()),
+      step: z.optional(z.enum(LEGAL_STEPS)),
+      recipient: z.optional(z.enum(RECIPIENTS)),
+      contactId: z.optional(idString()),
+    }),
     z.unknown(),
   );
 

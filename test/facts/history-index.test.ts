@@ -89,7 +89,7 @@ describe('indexHistory', () => {
   it('fills in the defaults of a contact', () => {
     const index = indexHistory([aContact(T)], 'L-1');
     expect(index.contacts).toEqual([
-      { at: T_MS, channel: 'call', direction: 'outbound', outcome: 'no_answer', by: 'lender', debtId: 'L-1', address: undefined, purpose: 'collection' },
+      { at: T_MS, channel: 'call', direction: 'outbound', outcome: 'no_answer', by: 'lender', debtId: 'L-1', address: undefined, purpose: 'collection', recipient: 'borrower', contactId: undefined },
     ]);
   });
 
@@ -111,8 +111,13 @@ describe('indexHistory', () => {
     expect([index.promises[0]?.debtId, index.payments[0]?.debtId, index.steps.map((step) => step.debtId)]).toEqual(['D-9', 'D-9', ['L-2', 'D-9']]);
   });
 
+  it('indexes notices with the loan\'s debtId by default', () => {
+    const index = indexHistory([{ type: 'notice', at: T, notice: 'default_notice' }], 'D-9');
+    expect(index.notices).toEqual([{ at: T_MS, notice: 'default_notice', debtId: 'D-9' }]);
+  });
+
   it('indexes an empty history', () => {
-    expect(indexHistory([], 'L-1')).toEqual({ contacts: [], promises: [], payments: [], steps: [] });
+    expect(indexHistory([], 'L-1')).toEqual({ contacts: [], promises: [], payments: [], steps: [], notices: [] });
   });
 
   it('does not mutate the history', () => {

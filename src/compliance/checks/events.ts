@@ -1,7 +1,9 @@
 import type { IndexedContact } from '../../facts/history-index.js';
 import type { EventFilter } from '../document.js';
 
-/** The contacts an event filter selects, in ascending time. */
+const BORROWER = ['borrower'] as const;
+
+/** The contacts an event filter selects, in ascending time. Recipients default to the borrower. */
 export function selectContacts(
   contacts: readonly IndexedContact[],
   filter: EventFilter,
@@ -15,6 +17,7 @@ export function selectContacts(
       (filter.outcomes === undefined || filter.outcomes.includes(contact.outcome)) &&
       (directions === undefined || directions.includes(contact.direction)) &&
       (filter.by === undefined || filter.by.includes(contact.by)) &&
+      (filter.recipients ?? BORROWER).includes(contact.recipient) &&
       accept(contact),
   );
 }

@@ -1,7 +1,9 @@
 import { addDaysToDate, instantAtLocal, localParts } from '../../_lib/local-time.js';
 import { secondsOfDay } from '../compliance-schema.js';
 import type { DayType, WindowRule } from '../document.js';
-import type { Evaluator, GuardContext } from '../context.js';
+import type { Evaluator, GuardAction, GuardContext } from '../context.js';
+import type { LoadedRule } from '../load-compliance.js';
+import { inSpan } from './designated-times.js';
 import { inEveryZone } from './zones.js';
 
 const WEEKDAYS: readonly DayType[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -29,7 +31,11 @@ function clock(seconds: number): string {
  * candidate zone. Boundaries follow `includeStart` (default inclusive) and `includeEnd`
  * (default exclusive); an exclusive start opens one second after it.
  */
-export function windowCheck(rule: WindowRule, context: GuardContext): Evaluator {
+export function windowCheck(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>, context: GuardContext, action: GuardAction): Evaluator {
+  const covered = rule.calendarYears === undefined ? undefined : new Set(rule.calendarYears);
+  const agreed = rule.allowAgreedTimes
+    ? context.agreedTimes.filter((span) => span.from <= context.now && context.now < span.until && (span.actions === undefined || span.actions.includes(action.type)))
+    : [];
   const includeStart = rule.includeStart ?? true;
   const includeEnd = rule.includeEnd ?? false;
   const holidays = new Set(rule.holidays ?? []);
@@ -47,14 +53,20 @@ export function windowCheck(rule: WindowRule, context: GuardContext): Evaluator 
 
   return inEveryZone(context.zones, (zone) => (t) => {
     const here = localParts(t, zone);
+    if (covered !== undefined && !covered.has(Number(here.date.slice(0, 4)))) {
+      return { ok: false, next: null, reason: `The holiday calendars of this rule do not cover ${here.date.slice(0, 4)}, so it is unknown whether ${here.date} is a holiday` };
+    }
     const today = spansOn(here.date, here.weekday);
     if (today.some((span) => inside(span, here.secondsOfDay))) return { ok: true };
+    if (agreed.some((span) => inSpan(span, here.weekday, here.secondsOfDay))) return { ok: true };
 
     let next: number | null = null;
     let date = here.date;
     let weekday = here.weekday;
     search: for (let day = 0; day <= SEARCH_DAYS; day++) {
-      for (const span of spansOn(date, weekday)) {
+      if (covered !== undefined && !covered.has(Number(date.slice(0, 4)))) break;
+      const extra = agreed.filter((s) => s.days.includes(WEEKDAYS[weekday]!)).map((s) => ({ days: new Set<DayType>(), start: s.start, end: s.end, label: 'agreed' }));
+      for (const span of [...spansOn(date, weekday), ...extra].sort((a, b) => a.start - b.start)) {
         const opening = instantAtLocal(date, includeStart ? span.start : span.start + 1, zone);
         if (opening <= t) continue;
         const there = localParts(opening, zone);

@@ -1,0 +1,16 @@
+import { addDaysToDate, localDate, startOfLocalDay } from '../../_lib/local-time.js';
+import type { CoolDownDuration } from '../document.js';
+
+/**
+ * When a wait that starts at `at` ends: `rolling` adds hours; `consecutive-days` counts
+ * borrower-local days with the day of `at` as day 1, so it ends at the local midnight that
+ * starts day `days + 1`. Zone-free for `rolling`.
+ */
+export function endOfWait(at: number, duration: CoolDownDuration, zone: string): number {
+  return duration.type === 'rolling' ? at + duration.hours * 3_600_000 : startOfLocalDay(addDaysToDate(localDate(at, zone), duration.days), zone);
+}
+
+/** `7 consecutive days` or `48 hours`, for reasons. */
+export function describeDuration(duration: CoolDownDuration): string {
+  return duration.type === 'rolling' ? `${duration.hours} hours` : `${duration.days} consecutive days`;
+}
