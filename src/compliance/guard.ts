@@ -81,6 +81,48 @@ function withException(rule: LoadedRule, context: GuardContext, evaluate: Evalua
   };
 }
 
+/**
+ * What of the action a rule's answer depends on. Candidates of one decision that agree on it
+ * share one evaluator (and its answers), so a window is read once per decision, not per candidate.
+ */
+function actionKey(rule: LoadedRule, action: GuardAction): string {
+  switch (rule.kind) {
+    case 'window':
+      return rule.allowAgreedTimes ? action.type : '';
+    case 'cap':
+      return rule.scope === 'address' ? (action.address ?? '\u0000') : '';
+    case 'cool-down':
+    case 'time-barred':
+    case 'minimum-balance':
+    case 'notice-period':
+      return '';
+    case 'status':
+      return rule.allowPurposes?.includes(action.purpose) ? 'allowed' : '';
+    case 'opt-out':
+    case 'designated-times':
+      return `${action.type}\u0000${action.purpose}\u0000${action.address ?? '\u0000'}`;
+    case 'third-party':
+      return `${action.recipient}\u0000${action.contactId ?? '\u0000'}`;
+  }
+}
+
+/** Evaluators shared by the candidates of one decision, keyed by the context built for it. */
+const sharedEvaluators = /* @__PURE__ */ new WeakMap<GuardContext, Map<string, Evaluator>>();
+
+/** Remembers an evaluator's last few answers: candidates ask the same rule about the same instants. */
+function memoise(evaluate: Evaluator): Evaluator {
+  const answers = new Map<number, CheckResult>();
+  return (t) => {
+    let answer = answers.get(t);
+    if (answer === undefined) {
+      answer = evaluate(t);
+      if (answers.size > 64) answers.clear();
+      answers.set(t, answer);
+    }
+    return answer;
+  };
+}
+
 function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Evaluator {
   switch (rule.kind) {
     case 'window':
@@ -113,9 +155,16 @@ function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Eva
  * at once, found by moving to the latest "next" instant of the failing rules until none fails.
  */
 export function guard(action: GuardAction, compliance: Compliance, context: GuardContext, candidateRule?: string): Judgement {
-  const bound: Bound[] = compliance.rules
-    .filter((rule) => applies(rule, action, context))
-    .map((rule) => ({ id: rule.id, citation: rule.citation, evaluate: withException(rule, context, bind(rule, action, context)) }));
+  let evaluators = sharedEvaluators.get(context);
+  if (evaluators === undefined) sharedEvaluators.set(context, (evaluators = new Map()));
+  const bound: Bound[] = [];
+  for (const rule of compliance.rules) {
+    if (!applies(rule, action, context)) continue;
+    const key = `${rule.document}\u0000${rule.id}\u0000${actionKey(rule, action)}`;
+    let evaluate = evaluators.get(key);
+    if (evaluate === undefined) evaluators.set(key, (evaluate = memoise(withException(rule, context, bind(rule, action, context)))));
+    bound.push({ id: rule.id, citation: rule.citation, evaluate });
+  }
 
   // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
   // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.

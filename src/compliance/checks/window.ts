@@ -26,28 +26,48 @@ function clock(seconds: number): string {
   return ss === 0 ? `${hh}:${mm}` : `${hh}:${mm}:${String(ss).padStart(2, '0')}`;
 }
 
+interface PreparedWindow {
+  covered: ReadonlySet<number> | undefined;
+  holidays: ReadonlySet<string>;
+  byDayType: ReadonlyMap<DayType, readonly Span[]>;
+  includeStart: boolean;
+  includeEnd: boolean;
+}
+
+const preparedWindows = /* @__PURE__ */ new WeakMap<object, PreparedWindow>();
+
+/** The parts of a window rule that do not depend on the loan, built once per loaded rule. */
+function prepared(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>): PreparedWindow {
+  let ready = preparedWindows.get(rule);
+  if (ready === undefined) {
+    const spans: Span[] = rule.windows
+      .map((w) => ({ days: new Set(w.days), start: secondsOfDay(w.start), end: secondsOfDay(w.end), label: `${w.start}–${w.end}` }))
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const types: DayType[] = [...WEEKDAYS, 'holiday'];
+    ready = {
+      covered: rule.calendarYears === undefined ? undefined : new Set(rule.calendarYears),
+      holidays: new Set(rule.holidays ?? []),
+      byDayType: new Map(types.map((type) => [type, spans.filter((span) => span.days.has(type))])),
+      includeStart: rule.includeStart ?? true,
+      includeEnd: rule.includeEnd ?? false,
+    };
+    preparedWindows.set(rule, ready);
+  }
+  return ready;
+}
+
 /**
  * Local-time windows: the action is permitted only inside a span for the day's type, in every
  * candidate zone. Boundaries follow `includeStart` (default inclusive) and `includeEnd`
  * (default exclusive); an exclusive start opens one second after it.
  */
 export function windowCheck(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>, context: GuardContext, action: GuardAction): Evaluator {
-  const covered = rule.calendarYears === undefined ? undefined : new Set(rule.calendarYears);
+  const { covered, holidays, byDayType, includeStart, includeEnd } = prepared(rule);
   const agreed = rule.allowAgreedTimes
     ? context.agreedTimes.filter((span) => span.from <= context.now && context.now < span.until && (span.actions === undefined || span.actions.includes(action.type)))
     : [];
-  const includeStart = rule.includeStart ?? true;
-  const includeEnd = rule.includeEnd ?? false;
-  const holidays = new Set(rule.holidays ?? []);
-  const spans: Span[] = rule.windows
-    .map((w) => ({ days: new Set(w.days), start: secondsOfDay(w.start), end: secondsOfDay(w.end), label: `${w.start}–${w.end}` }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-
   const dayType = (date: string, weekday: number): DayType => (holidays.has(date) ? 'holiday' : WEEKDAYS[weekday]!);
-  const spansOn = (date: string, weekday: number) => {
-    const type = dayType(date, weekday);
-    return spans.filter((span) => span.days.has(type));
-  };
+  const spansOn = (date: string, weekday: number): readonly Span[] => byDayType.get(dayType(date, weekday)) ?? [];
   const inside = (span: Span, seconds: number) =>
     (includeStart ? seconds >= span.start : seconds > span.start) && (includeEnd ? seconds <= span.end : seconds < span.end);
 
