@@ -5,7 +5,7 @@ import { about, usageError } from './cli-error.js';
 import type { Io } from './io.js';
 import { parseOptions } from './parse-options.js';
 import { readJson, sourceLabel } from './read-json.js';
-import { resolveCompliance } from './resolve-compliance.js';
+import { loadResolvedCompliance, readCompliance } from './resolve-compliance.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -39,12 +39,14 @@ function withAction(input: unknown, type: string | undefined, params: Record<str
   return { ...input, action };
 }
 
-/** `arrears check <input.json> --action <type> [--param key=value]… [--compliance <preset-id|file>]… [--explain]` */
+/** `arrears check <input.json> --action <type> [--param key=value]… [--compliance <preset-id|file>]… [--role <addressee>]… [--exception <rule-id>]… [--explain]` */
 export async function runCheck(args: readonly string[], io: Io): Promise<void> {
   const { values, positional } = parseOptions('check', args, {
     action: { type: 'string' },
     param: { type: 'string', multiple: true },
     compliance: { type: 'string', multiple: true },
+    role: { type: 'string', multiple: true },
+    exception: { type: 'string', multiple: true },
     explain: { type: 'boolean' },
   });
   const type = values.action;
@@ -52,8 +54,10 @@ export async function runCheck(args: readonly string[], io: Io): Promise<void> {
     throw usageError(`unknown action "${type}"${didYouMean(type, ACTION_TYPES)}; actions: ${ACTION_TYPES.join(', ')}`, 'check');
   }
   const params = parseParams(values.param ?? []);
-  const compliance = await resolveCompliance(values.compliance ?? [], 'check');
+  const documents = await readCompliance(values.compliance ?? [], 'check');
   const input = withAction(await readJson(positional, 'input file', 'check'), type, params);
+  const now = isRecord(input) ? input['now'] : undefined;
+  const compliance = loadResolvedCompliance(documents, { roles: values.role, exceptions: values.exception, now }, 'check');
   const verdict = about(sourceLabel(positional), () => check(input as CheckInput, { compliance }));
   io.stdout(values.explain === true ? `${explain(verdict)}\n` : `${JSON.stringify(verdict, null, 2)}\n`);
 }

@@ -5,7 +5,7 @@ import { about, usageError } from './cli-error.js';
 import type { Io } from './io.js';
 import { parseOptions } from './parse-options.js';
 import { readJson, sourceLabel } from './read-json.js';
-import { resolveCompliance } from './resolve-compliance.js';
+import { loadResolvedCompliance, readCompliance } from './resolve-compliance.js';
 
 async function readPolicy(path: string | undefined): Promise<Policy> {
   if (path === undefined) return about('bundled default policy', () => loadPolicy(defaultPolicyDocument));
@@ -13,11 +13,13 @@ async function readPolicy(path: string | undefined): Promise<Policy> {
   return about(sourceLabel(path), () => loadPolicy(document));
 }
 
-/** `arrears decide <input.json> [--policy <file>] [--compliance <preset-id|file>]… [--trace full] [--explain]` */
+/** `arrears decide <input.json> [--policy <file>] [--compliance <preset-id|file>]… [--role <addressee>]… [--exception <rule-id>]… [--trace full] [--explain]` */
 export async function runDecide(args: readonly string[], io: Io): Promise<void> {
   const { values, positional } = parseOptions('decide', args, {
     policy: { type: 'string' },
     compliance: { type: 'string', multiple: true },
+    role: { type: 'string', multiple: true },
+    exception: { type: 'string', multiple: true },
     trace: { type: 'string' },
     explain: { type: 'boolean' },
   });
@@ -25,9 +27,11 @@ export async function runDecide(args: readonly string[], io: Io): Promise<void> 
   if (trace !== undefined && trace !== 'summary' && trace !== 'full') {
     throw usageError(`option "--trace" must be "summary" or "full", not "${trace}"`, 'decide');
   }
-  const compliance = await resolveCompliance(values.compliance ?? [], 'decide');
+  const documents = await readCompliance(values.compliance ?? [], 'decide');
   const policy = await readPolicy(values.policy);
   const input = await readJson(positional, 'input file', 'decide');
+  const now = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)['now'] : undefined;
+  const compliance = loadResolvedCompliance(documents, { roles: values.role, exceptions: values.exception, now }, 'decide');
   const decision = about(sourceLabel(positional), () => decide(input as DecisionInput, { policy, compliance, trace }));
   io.stdout(values.explain === true ? `${explain(decision)}\n` : `${JSON.stringify(decision, null, 2)}\n`);
 }

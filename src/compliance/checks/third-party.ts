@@ -10,7 +10,9 @@ import type { CheckResult, Evaluator, GuardAction, GuardContext } from '../conte
  */
 export function thirdPartyCheck(rule: ThirdPartyRule, context: GuardContext, action: GuardAction): Evaluator {
   if (action.recipient !== 'third_party') return () => ({ ok: true });
-  const contacts = context.index.contacts.filter((c) => c.debtId === context.debtId || c.recipient === 'third_party');
+  // Every debt counts: a conversation about any loan shows the borrower can be reached, and a
+  // contact person's stop or contact count is about them, whatever the debt.
+  const contacts = context.index.contacts;
   const theirs = contacts.filter((c) => c.recipient === 'third_party' && (action.contactId === undefined || c.contactId === undefined || c.contactId === action.contactId));
   const borrower = contacts.filter((c) => c.recipient === 'borrower');
   return (t): CheckResult => {

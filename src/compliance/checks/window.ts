@@ -1,7 +1,7 @@
 import { addDaysToDate, instantAtLocal, localParts } from '../../_lib/local-time.js';
 import { secondsOfDay } from '../compliance-schema.js';
 import type { DayType, WindowRule } from '../document.js';
-import type { Evaluator, GuardAction, GuardContext } from '../context.js';
+import type { Evaluator, GuardAction, GuardContext, TimedSpan } from '../context.js';
 import type { LoadedRule } from '../load-compliance.js';
 import { inSpan } from './designated-times.js';
 import { inEveryZone } from './zones.js';
@@ -40,8 +40,10 @@ const preparedWindows = /* @__PURE__ */ new WeakMap<object, PreparedWindow>();
 function prepared(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>): PreparedWindow {
   let ready = preparedWindows.get(rule);
   if (ready === undefined) {
+    const openFrom = (time: string) => (rule.includeStart === false ? clock(secondsOfDay(time) + 1) : time);
+    const closeAt = (time: string) => (rule.includeEnd === true ? `${time} inclusive` : time);
     const spans: Span[] = rule.windows
-      .map((w) => ({ days: new Set(w.days), start: secondsOfDay(w.start), end: secondsOfDay(w.end), label: `${w.start}–${w.end}` }))
+      .map((w) => ({ days: new Set(w.days), start: secondsOfDay(w.start), end: secondsOfDay(w.end), label: `${openFrom(w.start)}–${closeAt(w.end)}` }))
       .sort((a, b) => a.start - b.start || a.end - b.end);
     const types: DayType[] = [...WEEKDAYS, 'holiday'];
     ready = {
@@ -63,13 +65,14 @@ function prepared(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>): Prepare
  */
 export function windowCheck(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>, context: GuardContext, action: GuardAction): Evaluator {
   const { covered, holidays, byDayType, includeStart, includeEnd } = prepared(rule);
-  const agreed = rule.allowAgreedTimes
-    ? context.agreedTimes.filter((span) => span.from <= context.now && context.now < span.until && (span.actions === undefined || span.actions.includes(action.type)))
-    : [];
+  const agreed = rule.allowAgreedTimes ? context.agreedTimes.filter((span) => span.actions === undefined || span.actions.includes(action.type)) : [];
+  const agreedAt = (span: TimedSpan, t: number) => span.from <= t && t < span.until;
   const dayType = (date: string, weekday: number): DayType => (holidays.has(date) ? 'holiday' : WEEKDAYS[weekday]!);
   const spansOn = (date: string, weekday: number): readonly Span[] => byDayType.get(dayType(date, weekday)) ?? [];
-  const inside = (span: Span, seconds: number) =>
-    (includeStart ? seconds >= span.start : seconds > span.start) && (includeEnd ? seconds <= span.end : seconds < span.end);
+  // Boundaries are whole seconds: an exclusive start opens one second after it, an inclusive end
+  // closes one second after it.
+  const first = includeStart ? 0 : 1;
+  const inside = (span: Span, seconds: number) => seconds >= span.start + first && (includeEnd ? seconds < span.end + 1 : seconds < span.end);
 
   return inEveryZone(context.zones, (zone) => (t) => {
     const here = localParts(t, zone);
@@ -78,24 +81,30 @@ export function windowCheck(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>
     }
     const today = spansOn(here.date, here.weekday);
     if (today.some((span) => inside(span, here.secondsOfDay))) return { ok: true };
-    if (agreed.some((span) => inSpan(span, here.weekday, here.secondsOfDay))) return { ok: true };
+    if (agreed.some((span) => agreedAt(span, t) && inSpan(span, here.weekday, here.secondsOfDay))) return { ok: true };
 
     let next: number | null = null;
     let date = here.date;
     let weekday = here.weekday;
-    search: for (let day = 0; day <= SEARCH_DAYS; day++) {
+    for (let day = 0; day <= SEARCH_DAYS && next === null; day++) {
       if (covered !== undefined && !covered.has(Number(date.slice(0, 4)))) break;
-      const extra = agreed.filter((s) => s.days.includes(WEEKDAYS[weekday]!)).map((s) => ({ days: new Set<DayType>(), start: s.start, end: s.end, label: 'agreed' }));
-      for (const span of [...spansOn(date, weekday), ...extra].sort((a, b) => a.start - b.start)) {
-        const opening = instantAtLocal(date, includeStart ? span.start : span.start + 1, zone);
-        if (opening <= t) continue;
+      let best = Infinity;
+      for (const span of spansOn(date, weekday)) {
+        const opening = instantAtLocal(date, span.start + first, zone);
+        if (opening <= t || opening >= best) continue;
         const there = localParts(opening, zone);
         // A DST gap can swallow a whole span; only an instant that is really inside counts.
-        if (there.date === date && inside(span, there.secondsOfDay)) {
-          next = opening;
-          break search;
+        if (there.date === date && inside(span, there.secondsOfDay)) best = opening;
+      }
+      for (const span of agreed) {
+        // An agreed time opens at its start on a listed day, or when the agreement takes effect inside it.
+        for (const opening of [instantAtLocal(date, span.start, zone), span.from]) {
+          if (opening <= t || opening >= best || !agreedAt(span, opening)) continue;
+          const there = localParts(opening, zone);
+          if (there.date === date && inSpan(span, there.weekday, there.secondsOfDay)) best = opening;
         }
       }
+      if (best !== Infinity) next = best;
       date = addDaysToDate(date, 1);
       weekday = (weekday + 1) % 7;
     }
