@@ -38,7 +38,15 @@ interface Bound {
   id: string;
   citation: string;
   evaluate: Evaluator;
+  window: boolean;
 }
+
+/**
+ * How long the guard looks for an instant at which the windows of several candidate zones hold
+ * together. Windows repeat every week, so two weeks in which only windows disagree means they
+ * never meet (up to a DST change or a holiday, which the stricter reading ignores): blocked.
+ */
+const ZONES_SEARCH_MS = 14 * 86_400_000;
 
 const LEGAL_KINDS: ReadonlySet<LoadedRule['kind']> = new Set(['time-barred', 'minimum-balance', 'notice-period']);
 
@@ -163,14 +171,14 @@ export function guard(action: GuardAction, compliance: Compliance, context: Guar
     const key = `${rule.document}\u0000${rule.id}\u0000${actionKey(rule, action)}`;
     let evaluate = evaluators.get(key);
     if (evaluate === undefined) evaluators.set(key, (evaluate = memoise(withException(rule, context, bind(rule, action, context)))));
-    bound.push({ id: rule.id, citation: rule.citation, evaluate });
+    bound.push({ id: rule.id, citation: rule.citation, evaluate, window: rule.kind === 'window' });
   }
 
   // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
   // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.
   const zoneProblem = unknownZoneReason(context.zones);
   if (zoneProblem !== undefined && channelOf(action.type) !== undefined && !compliance.rules.some((r) => applies(r, action, context) && r.kind === 'window')) {
-    bound.push({ ...UNKNOWN_ZONE_RULE, evaluate: () => ({ ok: false, next: null, reason: zoneProblem }) });
+    bound.push({ ...UNKNOWN_ZONE_RULE, evaluate: () => ({ ok: false, next: null, reason: zoneProblem }), window: false });
   }
 
   const base = candidateRule === undefined ? { action: action.type } : { action: action.type, candidateRule };
@@ -192,15 +200,21 @@ export function guard(action: GuardAction, compliance: Compliance, context: Guar
   let t = Math.max(...failing.map(({ result }) => result.next as number));
   for (let step = 0; step < MAX_STEPS && t - now <= HORIZON_MS; step++) {
     let next = t;
+    let onlyWindows = true;
     const blockers: typeof failing = [];
     for (const rule of bound) {
       const result = rule.evaluate(t);
       if (result.ok) continue;
+      onlyWindows &&= rule.window;
       if (result.next === null) blockers.push({ rule, result });
       else next = Math.max(next, result.next);
     }
     if (blockers.length > 0) return { verdict: { type: 'blocked', by: refs(blockers) }, checks };
     if (next === t) return { verdict: { type: 'deferred', until: formatInstant(t), by: refs(failing) }, checks };
+    if (onlyWindows && context.zones.zones.length > 1 && t - now > ZONES_SEARCH_MS) {
+      const apart = refs(failing).map((ref) => ({ ...ref, reason: `${ref.reason}; the windows of the candidate zones do not hold together at any instant in the next two weeks` }));
+      return { verdict: { type: 'blocked', by: apart }, checks };
+    }
     t = next;
   }
   const horizon: RuleRef[] = refs(failing).map((ref) => ({

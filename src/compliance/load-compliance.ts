@@ -113,7 +113,7 @@ export function validateCompliance(
   }
   const parsed: ComplianceDocument[] = [];
   list.forEach((document, i) => {
-    const result = safeParseWith(complianceDocumentSchema(), document, prefixed ? [i] : []);
+    const result = safeParseWith(complianceDocumentSchema(), document, prefixed ? [i] : [], {});
     if (result.success) parsed.push(result.data as ComplianceDocument);
     else issues.push(...result.issues);
   });
@@ -169,7 +169,9 @@ export function validateCompliance(
       else rules.push(resolveRule(rule, document.id, calendars, enabled));
     }
   }
-  const hash = hashDocument({ documents: parsed, roles: roles ?? null, calendars: options?.calendars ?? null, exceptions: [...enabled].sort() });
+  // `$schema` is an editor hint, not content: it never changes the hash.
+  const content = parsed.map(({ $schema: _schema, ...document }) => document);
+  const hash = hashDocument({ documents: content, roles: roles ?? null, calendars: options?.calendars ?? null, exceptions: [...enabled].sort() });
   return { success: true, data: deepFreeze({ hash, documents: parsed, rules, excluded }) };
 }
 

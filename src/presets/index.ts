@@ -6,6 +6,7 @@
  * (`id`, `ru`) need `calendars` in `loadCompliance`: `arrears/holidays` builds them.
  * The rules of every preset, with their figures and citations: docs/compliance-presets.md.
  * @packageDocumentation
+ * @module arrears/presets
  */
 import type { ComplianceDocument } from '../compliance/document.js';
 import cnDocument from '../../rules/compliance/cn.json' with { type: 'json' };
@@ -72,4 +73,4 @@ export const presets = {
 export type PresetId = keyof typeof presets;
 
 /** The preset ids, in a stable order. @category Presets */
-export const presetIds = Object.keys(presets) as PresetId[];
+export const presetIds = /* @__PURE__ */ Object.keys(presets) as PresetId[];

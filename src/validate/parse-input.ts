@@ -5,7 +5,9 @@ import type { Loan } from '../domain/loan.js';
 import { ArrearsValidationError, type Issue } from '../errors.js';
 import { formatInstant, parseInstant } from '../_lib/instant.js';
 import { checkActionSchema, inputSchema } from './input-schema.js';
+import { EARLIEST_NOW, EARLIEST_NOW_MS, LATEST_NOW, LATEST_NOW_MS, MAX_INPUT_DEPTH } from './limits.js';
 import { safeParseWith } from './parse.js';
+import { isPlainObject } from './plain-data.js';
 
 /** A validated input: `now` in epoch ms and as a canonical ISO string. */
 export interface ParsedInput {
@@ -15,11 +17,21 @@ export interface ParsedInput {
   history: readonly HistoryEvent[];
 }
 
+/** The time value of a `Date` from any realm, or `undefined` for anything else. */
+function timeOfDate(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `now` may be a `Date` or epoch ms in the library API; JSON carries a string. */
 function normaliseNow(now: unknown): { value: unknown; issue?: Issue } {
-  if (now instanceof Date) {
-    const ms = now.getTime();
-    return Number.isFinite(ms) ? { value: now.toISOString() } : { value: now, issue: { code: 'invalid_date', path: 'now', message: 'Expected a valid `Date`, got an invalid one' } };
+  const ms = timeOfDate(now);
+  if (ms !== undefined) {
+    return Number.isFinite(ms) ? { value: new Date(ms).toISOString() } : { value: now, issue: { code: 'invalid_date', path: 'now', message: 'Expected a valid `Date`, got an invalid one' } };
   }
   if (typeof now === 'number') {
     return Number.isFinite(now) && Math.abs(now) <= 8.64e15
@@ -30,10 +42,34 @@ function normaliseNow(now: unknown): { value: unknown; issue?: Issue } {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && isPlainObject(value);
+}
+
+/** Checks across fields that the schema cannot express; `data` has passed the schema. */
+function crossFieldIssues(now: number, loan: Loan): Issue[] {
+  const issues: Issue[] = [];
+  if (now < EARLIEST_NOW_MS) issues.push({ code: 'too_small', path: 'now', message: `Expected \`now\` at or after ${EARLIEST_NOW}` });
+  if (now >= LATEST_NOW_MS) issues.push({ code: 'too_big', path: 'now', message: `Expected \`now\` before ${LATEST_NOW}` });
+  (loan.borrower.statuses ?? []).forEach((status, i) => {
+    // An empty or reversed interval is a data error (swapped bounds?), not a status that never held.
+    if (status.until !== undefined && status.until !== null && parseInstant(status.until) <= parseInstant(status.from)) {
+      issues.push({ code: 'invalid_interval', path: `loan.borrower.statuses[${i}].until`, message: 'Expected `until` to be later than `from`' });
+    }
+  });
+  return issues;
 }
 
 function parse(input: unknown, withAction: boolean): { parsed: ParsedInput; action?: CheckAction } {
+  try {
+    return parseData(input, withAction);
+  } catch (error) {
+    if (error instanceof ArrearsValidationError) throw error;
+    // Reading the input threw (a proxy trap, a getter): nothing can be read reliably.
+    throw new ArrearsValidationError('input', [{ code: 'invalid_type', path: '', message: 'Expected plain JSON data' }], { cause: error });
+  }
+}
+
+function parseData(input: unknown, withAction: boolean): { parsed: ParsedInput; action?: CheckAction } {
   if (!isRecord(input)) {
     throw new ArrearsValidationError('input', [{ code: 'invalid_type', path: '', message: 'Expected an object with `now`, `loan` and `history`' }]);
   }
@@ -45,18 +81,21 @@ function parse(input: unknown, withAction: boolean): { parsed: ParsedInput; acti
   if (!withAction && action !== undefined) {
     issues.push({ code: 'unrecognized_keys', path: '', message: 'Unrecognized key: "action" (`action` belongs to `check`, not `decide`)' });
   }
-  const result = safeParseWith(inputSchema(), candidate);
+  const result = safeParseWith(inputSchema(), candidate, [], { maxDepth: MAX_INPUT_DEPTH });
   if (!result.success) issues.push(...result.issues.filter((issue) => !(now.issue && issue.path === 'now')));
   let parsedAction: CheckAction | undefined;
   if (withAction) {
-    const actionResult = safeParseWith(checkActionSchema(), action, ['action']);
+    const actionResult = safeParseWith(checkActionSchema(), action, ['action'], { maxDepth: MAX_INPUT_DEPTH - 1 });
     if (actionResult.success) parsedAction = actionResult.data as CheckAction;
     else issues.push(...actionResult.issues);
   }
   if (issues.length > 0 || !result.success) throw new ArrearsValidationError('input', issues);
   const data = result.data;
   const ms = parseInstant(data.now);
-  const parsed: ParsedInput = { now: ms, nowIso: formatInstant(ms), loan: data.loan as Loan, history: (data.history ?? []) as HistoryEvent[] };
+  const loan = data.loan as Loan;
+  const crossIssues = crossFieldIssues(ms, loan);
+  if (crossIssues.length > 0) throw new ArrearsValidationError('input', crossIssues);
+  const parsed: ParsedInput = { now: ms, nowIso: formatInstant(ms), loan, history: (data.history ?? []) as HistoryEvent[] };
   return parsedAction === undefined ? { parsed } : { parsed, action: parsedAction };
 }
 

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ArrearsValidationError, type Issue, type ValidatedDocument } from '../errors.js';
 import { formatPath } from '../_lib/format-path.js';
+import { plainDataIssues, type PlainDataOptions } from './plain-data.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -27,12 +28,22 @@ export function toIssues(issues: readonly ZodIssue[], prefix: readonly PropertyK
   return issues.flatMap((issue) => mapIssue(issue, prefix));
 }
 
-/** Parses `data` with `schema`, or returns the issues. Never throws for bad data. */
+/**
+ * Parses `data` with `schema`, or returns the issues. Never throws for bad data.
+ * @param plain - When given, `data` must first be plain JSON data (`plainDataIssues`, with these
+ *   options): zod reads inherited properties and drops `__proto__` keys of records. Pass it for
+ *   data straight from the caller; data already copied into plain objects needs no second walk.
+ */
 export function safeParseWith<T>(
   schema: z.ZodMiniType<T>,
   data: unknown,
   prefix: readonly PropertyKey[] = [],
+  plain?: PlainDataOptions,
 ): { success: true; data: T } | { success: false; issues: Issue[] } {
+  if (plain !== undefined) {
+    const notPlain = plainDataIssues(data, prefix, plain);
+    if (notPlain.length > 0) return { success: false, issues: notPlain };
+  }
   english ??= en().localeError;
   let result: ReturnType<typeof schema.safeParse>;
   try {

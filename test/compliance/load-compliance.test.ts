@@ -74,3 +74,10 @@ describe('loadCompliance', () => {
     expect(Object.isFrozen(compliance.rules[0])).toBe(true);
   });
 });
+
+describe('loadCompliance hash', () => {
+  it('ignores the `$schema` editor hint', () => {
+    const plain = aDocument([rules.window()]);
+    expect(loadCompliance({ ...plain, $schema: '../schema/compliance.schema.json' }).hash).toBe(loadCompliance(plain).hash);
+  });
+});

@@ -1,6 +1,6 @@
 import { formatInstant } from '../../_lib/instant.js';
 import { addDaysToDate, daysBetween, localDate, startOfLocalDay, startOfMonthDate, startOfNextMonthDate, weekdayOf } from '../../_lib/local-time.js';
-import type { IndexedContact } from '../../facts/history-index.js';
+import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CapRule } from '../document.js';
 import type { Evaluator, GuardAction, GuardContext } from '../context.js';
 import { describeChannels, plural, selectContacts } from './events.js';
@@ -17,11 +17,24 @@ function countedContacts(rule: CapRule, context: GuardContext, action: GuardActi
   return selectContacts(context.index.contacts, rule.counts, ['outbound'], accept);
 }
 
-/** Counted events with `at ≤ t` whose key (a date, or an instant) is at least `from`. */
-function countSince<K>(events: readonly IndexedContact[], keys: readonly K[], t: number, from: K): number {
-  let count = 0;
-  for (let i = 0; i < events.length && events[i]!.at <= t; i++) if (keys[i]! >= from) count++;
-  return count;
+/**
+ * Counted events with `at ≤ t` whose local date is at least `from`. Local dates ascend with the
+ * events except where a zone turns its clock back across midnight; then count one by one.
+ */
+function countSince(events: readonly IndexedContact[], dates: readonly string[], t: number, from: string, sorted: boolean): number {
+  if (!sorted) {
+    let count = 0;
+    for (let i = 0; i < events.length && events[i]!.at <= t; i++) if (dates[i]! >= from) count++;
+    return count;
+  }
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, upperBound(events, t) - lo);
 }
 
 /**
@@ -37,7 +50,8 @@ export function frequencyCapCheck(rule: CapRule, context: GuardContext, action: 
   if (period.type === 'rolling') {
     const span = period.hours * 3_600_000;
     const ats = events.map((e) => e.at);
-    const count = (t: number) => countSince(events, ats, t, t - span + 1);
+    // Events are ascending: the count in (t − span, t] is a difference of two binary searches.
+    const count = (t: number) => upperBound(events, t) - upperBound(events, t - span);
     return (t) => {
       const counted = count(t);
       if (counted < rule.max) return { ok: true };
@@ -59,6 +73,7 @@ export function frequencyCapCheck(rule: CapRule, context: GuardContext, action: 
   if (events.length < rule.max) return () => ({ ok: true });
   return inEveryZone(context.zones, (zone) => {
     const dates = events.map((e) => localDate(e.at, zone));
+    const sorted = dates.every((date, i) => i === 0 || dates[i - 1]! <= date);
     // The first local date of the period containing `date`, and the first date after it.
     const bounds = (date: string): [string, string] => {
       switch (period.type) {
@@ -86,7 +101,7 @@ export function frequencyCapCheck(rule: CapRule, context: GuardContext, action: 
     };
     return (t) => {
       const today = localDate(t, zone);
-      const counted = countSince(events, dates, t, bounds(today)[0]);
+      const counted = countSince(events, dates, t, bounds(today)[0], sorted);
       if (counted < rule.max) return { ok: true };
       let next: number | null = null;
       if (rule.max > 0) {
@@ -95,7 +110,7 @@ export function frequencyCapCheck(rule: CapRule, context: GuardContext, action: 
         for (let step = 0; step < 400 && next === null; step++) {
           date = period.type === 'consecutive-days' ? nextLeavingDate(dates, date, period.days) ?? bounds(date)[1] : bounds(date)[1];
           const start = startOfLocalDay(date, zone);
-          if (countSince(events, dates, start, bounds(date)[0]) < rule.max) next = start;
+          if (countSince(events, dates, start, bounds(date)[0], sorted) < rule.max) next = start;
         }
       }
       return { ok: false, next, reason: `${plural(counted, `counted ${what} attempt`)} ${describe(today)}; ${limit}` };

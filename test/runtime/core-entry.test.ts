@@ -1,0 +1,46 @@
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, root } from '../cli/ensure-build.js';
+import { bundleCore, esmFileOf } from './bundle.js';
+
+// The core entry runs anywhere JavaScript runs: no Node built-ins, no environment, no clock.
+// A bundler for the browser fails on any Node built-in; `define` then turns every reference
+// to a forbidden global into a marker that must not appear in our own code.
+const FORBIDDEN = { process: '__ARREARS_PROCESS__', 'Date.now': '__ARREARS_DATE_NOW__', 'Math.random': '__ARREARS_MATH_RANDOM__', 'performance.now': '__ARREARS_PERFORMANCE_NOW__', console: '__ARREARS_CONSOLE__' };
+
+async function ownCode(file: string, platform: 'neutral' | 'node' = 'neutral'): Promise<string> {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { dependencies: Record<string, string> };
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    platform,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    external: [...Object.keys(pkg.dependencies), 'node:*'],
+    define: FORBIDDEN,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+beforeAll(() => ensureBuild(), 180_000);
+
+describe('the core entry', () => {
+  it('bundles for the browser with every dependency and no Node built-in', async () => {
+    const { metafile } = await bundleCore();
+    const imports = Object.values(metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
+    expect(imports).toEqual([]);
+    const sources = Object.keys(metafile.inputs);
+    expect(sources.some((path) => path.includes('json-rules-engine'))).toBe(true);
+    expect(sources.filter((path) => /^node:|(^|\/)(fs|path|os|worker_threads|child_process)(\.js)?$/.test(path))).toEqual([]);
+  }, 60_000);
+
+  it('reads no environment, clock, randomness or console in its own code', async () => {
+    const code = await ownCode(esmFileOf('.'));
+    expect(Object.values(FORBIDDEN).filter((marker) => code.includes(marker))).toEqual([]);
+    // The check can fail: the CLI reads `process` and the console.
+    const cli = await ownCode(`${root}dist/cli.js`, 'node');
+    expect(cli).toContain(FORBIDDEN.process);
+  }, 60_000);
+});
