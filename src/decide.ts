@@ -4,15 +4,16 @@ import { toGuardAction } from './compliance/guard-action.js';
 import type { Action } from './domain/action.js';
 import type { Decision, Hold, JudgedCandidate } from './domain/decision.js';
 import type { DecisionInput } from './domain/input.js';
-import { deriveFacts } from './facts/derive-facts.js';
+import type { FactValue } from './facts/catalog.js';
+import { deriveFacts, type DerivedFacts } from './facts/derive-facts.js';
 import { assertOptions } from './options.js';
-import type { FiredRule } from './policy/evaluate-policy.js';
-import { evaluatePolicy } from './policy/evaluate-policy.js';
+import type { FiredRule, PolicyEvaluation } from './policy/evaluate-policy.js';
+import { evaluatePolicy, fillMissingFacts, pickFacts } from './policy/evaluate-policy.js';
 import type { Policy } from './policy/load-policy.js';
 import { prepare } from './prepare.js';
 import { copyJson } from './_lib/copy-json.js';
 import type { TraceEntry } from './trace/trace.js';
-import { parseDecisionInput } from './validate/parse-input.js';
+import { parseDecisionInput, type ParsedInput as ParsedDecisionInput } from './validate/parse-input.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link decide}. @category Decide */
@@ -60,23 +61,33 @@ function byPreference(a: FiredRule, b: FiredRule): number {
  */
 export function decide(input: DecisionInput, options: DecideOptions): Decision {
   assertOptions(options, true);
-  const { policy, compliance } = options;
   const parsed = parseDecisionInput(input);
-  const { context, assumptions } = prepare(parsed);
-  const derived = deriveFacts(parsed.loan, context.index, parsed.now, context.zones.zones);
-  // Attributes the loan lacks read as null, as the fact catalog says.
-  let facts = derived.facts;
-  for (const name of policy.facts) {
-    if (facts[name] === undefined) {
-      facts = { ...facts, [name]: null };
-    }
-  }
-  const evaluation = evaluatePolicy(policy, facts, { trace: options.trace ?? 'summary' });
+  return decidePrepared(parsed, prepare(parsed), options);
+}
 
+/** The stages after validation, shared by `decide` and `decideParsed`: facts, policy, guard, choice. */
+export function decidePrepared(parsed: ParsedDecisionInput, prepared: Prepared, options: DecideOptions): Decision {
+  const derived = factsFor(parsed, prepared, options.policy);
+  return choose(parsed, prepared, options, derived, evaluatePolicy(options.policy, derived.facts, { trace: options.trace ?? 'summary' }));
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+/** The derived facts, with every attribute the policy reads and the loan lacks set to null, as the fact catalog says. */
+export function factsFor(parsed: ParsedDecisionInput, prepared: Prepared, policy: Policy): DerivedFacts {
+  const { context } = prepared;
+  const derived = deriveFacts(parsed.loan, context.index, parsed.now, context.zones.zones);
+  // A fresh object of this decision's own: filled in place.
+  fillMissingFacts(policy, derived.facts as Record<string, FactValue>);
+  return derived;
+}
+
+/** The rest, from what the policy proposed: trace, guard per candidate, and the choice. */
+export function choose(parsed: ParsedDecisionInput, prepared: Prepared, options: DecideOptions, derived: DerivedFacts, evaluation: PolicyEvaluation): Decision {
+  const { policy, compliance } = options;
+  const { context, assumptions } = prepared;
   const trace: TraceEntry[] = [...assumptions, ...derived.assumptions];
-  const used: Record<string, (typeof derived.facts)[string]> = {};
-  for (const name of policy.facts) used[name] = facts[name] ?? null;
-  trace.push({ type: 'fact.derived', facts: used });
+  trace.push({ type: 'fact.derived', facts: pickFacts(policy, derived.facts) });
 
   const fired = [...evaluation.fired].sort(byPreference);
   for (const { rule, event } of fired) {

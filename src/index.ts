@@ -1,8 +1,10 @@
 /**
  * `arrears`: the next collection action a lender is permitted to take, and when.
  * @packageDocumentation
+ * @module arrears
  */
 export { decide } from './decide.js';
+export { decideParsed, parseInput } from './decide-parsed.js';
 export { check } from './check.js';
 export { explain } from './trace/explain.js';
 export { loadPolicy, validatePolicy } from './policy/load-policy.js';
@@ -16,6 +18,7 @@ export { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, LEGAL_STEPS, NOTICE_TYPES, 
 export { VERSION } from './version.js';
 
 export type { DecideOptions } from './decide.js';
+export type { ParsedInput } from './decide-parsed.js';
 export type { CheckOptions } from './check.js';
 export type { Policy, PolicyRule, PolicyEvent, CandidateParams, HoldParams, LoadPolicyOptions } from './policy/load-policy.js';
 export type { EvaluatePolicyOptions, FiredRule, PolicyEvaluation } from './policy/evaluate-policy.js';

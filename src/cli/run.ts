@@ -1,14 +1,19 @@
 import { isArrearsValidationError, VERSION } from '../index.js';
 import { presetIds, presets } from '../presets/index.js';
 import { didYouMean } from '../_lib/nearest-name.js';
+import { runBatch } from './run-batch.js';
 import { runCheck } from './run-check.js';
 import { CliError, usageError } from './cli-error.js';
 import { runDecide } from './run-decide.js';
+import { runDiff } from './run-diff.js';
+import { runLint } from './run-lint.js';
+import { runSchema } from './run-schema.js';
+import { runSimulate } from './run-simulate.js';
 import { HELP, helpHint, type HelpTopic } from './help.js';
 import type { Io } from './io.js';
 import { wantsHelp } from './parse-options.js';
 
-const COMMANDS = ['decide', 'check', 'presets', 'help'] as const;
+const COMMANDS = ['decide', 'check', 'presets', 'lint', 'schema', 'diff', 'simulate', 'batch', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function runPresets(args: readonly string[], io: Io): void {
@@ -62,6 +67,16 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     case 'presets':
       runPresets(args, io);
       break;
+    case 'lint':
+      return await runLint(args, io);
+    case 'schema':
+      return runSchema(args, io);
+    case 'diff':
+      return await runDiff(args, io);
+    case 'simulate':
+      return await runSimulate(args, io);
+    case 'batch':
+      return await runBatch(args, io);
     case 'help':
       runHelp(args, io);
       break;

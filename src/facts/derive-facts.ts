@@ -1,12 +1,12 @@
 import type { Loan } from '../domain/loan.js';
-import type { Outcome } from '../domain/vocabulary.js';
+import type { Channel, Outcome } from '../domain/vocabulary.js';
 import { CONVERSATION_OUTCOMES, UNANSWERED_OUTCOMES } from '../domain/vocabulary.js';
 import type { AssumptionEntry } from '../trace/trace.js';
 import { DAY_MS, HOUR_MS, parseInstant } from '../_lib/instant.js';
-import { daysBetween, localDate } from '../_lib/local-time.js';
+import { offsetMinutes } from '../_lib/local-time.js';
 import type { FactValue } from './catalog.js';
 import { ATTRIBUTE_PREFIX } from './catalog.js';
-import type { HistoryIndex, IndexedPayment } from './history-index.js';
+import type { HistoryIndex, IndexedContact, IndexedPayment } from './history-index.js';
 import { upperBound } from './history-index.js';
 
 /**
@@ -61,7 +61,121 @@ function firstReaching(paid: Float64Array, from: number, end: number, target: nu
   return lo;
 }
 
+// The contact loop reads two numbers per contact, `at` and a code of flags and channel, from one
+// flat array built once per index: no string comparisons and no object loads per contact, and
+// memory read in order (PERFORMANCE.md §3: derivation is linear in the history).
+const OWN_DEBT = 1;
+const OUTBOUND = 2;
+const CONVERSATION = 4;
+const UNANSWERED = 8;
+const CHANNEL_SHIFT = 4;
+const SMS = 1;
+const EMAIL = 2;
+const CALL = 3;
+const VISIT = 4;
+const LETTER = 5;
+
+function channelCode(channel: Channel): number {
+  switch (channel) {
+    case 'sms':
+      return SMS;
+    case 'email':
+      return EMAIL;
+    case 'call':
+      return CALL;
+    case 'visit':
+      return VISIT;
+    case 'letter':
+      return LETTER;
+  }
+}
+
+interface Columns {
+  readonly debtId: string;
+  /** `[at₀, code₀, at₁, code₁, …]`, in the order of the contacts. */
+  readonly values: readonly number[];
+}
+
+const columnCache = /* @__PURE__ */ new WeakMap<readonly IndexedContact[], Columns>();
+
+/**
+ * The contacts of an index as `[at, code]` pairs for `debtId`, built on first use and kept as
+ * long as the contacts array lives (indexes are never mutated).
+ */
+export function contactColumns(contacts: readonly IndexedContact[], debtId: string): readonly number[] {
+  const cached = columnCache.get(contacts);
+  if (cached !== undefined && cached.debtId === debtId) return cached.values;
+  const values: number[] = [];
+  for (const contact of contacts) {
+    const code =
+      (contact.debtId === debtId ? OWN_DEBT : 0) |
+      (contact.direction === 'outbound' ? OUTBOUND : 0) |
+      (isConversation(contact.outcome) ? CONVERSATION : 0) |
+      (isUnanswered(contact.outcome) ? UNANSWERED : 0) |
+      (channelCode(contact.channel) << CHANNEL_SHIFT);
+    values.push(contact.at, code);
+  }
+  columnCache.set(contacts, { debtId, values });
+  return values;
+}
+
+// Working buffers reused by every call (deriveFacts is synchronous and never re-entered), so that
+// deriving facts allocates nothing per event: the local "today" per zone, and running payment totals.
+const buffers: Float64Array[] = [new Float64Array(16), new Float64Array(256)];
+
+/** Buffer `which`, at least `length` long; its contents are garbage until written. */
+function scratch(length: number, which: 0 | 1): Float64Array {
+  let buffer = buffers[which]!;
+  if (buffer.length < length) buffers[which] = buffer = new Float64Array(Math.max(length, 2 * buffer.length));
+  return buffer;
+}
+
+// `attributes.<key>` names, built once per key: a concatenated string would be a new key each call.
+let attributeNames: Map<string, string> | undefined;
+function attributeFact(key: string): string {
+  attributeNames ??= new Map();
+  let name = attributeNames.get(key);
+  if (name === undefined) {
+    name = ATTRIBUTE_PREFIX + key;
+    if (attributeNames.size < 10_000) attributeNames.set(key, name);
+  }
+  return name;
+}
+
+/** Index of the first contact whose `at` is greater than `ms`, searched in the columns (contacts are ascending). */
+function columnsUpperBound(columns: readonly number[], ms: number): number {
+  let lo = 0;
+  let hi = columns.length >>> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (columns[2 * mid]! <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const hoursSince = (now: number, at: number | null): number | null => (at === null ? null : (now - at) / HOUR_MS);
+
+// Calendar arithmetic on day numbers (days since 1970-01-01), without building date strings:
+// the borrower-local date of an instant, and a `YYYY-MM-DD` date, as the same kind of number.
+const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
+const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
+
+/** The day number of a validated `YYYY-MM-DD` date, as `Date.UTC` reads it, in integer arithmetic. */
+function dayOf(date: string): number {
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const day = digit(date, 8) * 10 + digit(date, 9);
+  // `Date.UTC` reads years 0–99 as 1900–1999.
+  if (year < 100) return Date.UTC(year, month - 1, day) / DAY_MS;
+  // Days from civil (H. Hinnant): March-based years, so that February ends the year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
 
 /**
  * Derives the facts a policy reads from a loan and its indexed history, as of `now`.
@@ -93,11 +207,13 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
     calendarZones = ['UTC'];
     assumptions.push({ type: 'assumption.stricter', subject: 'days-past-due', reason: 'Time zone unknown: calendar facts counted in UTC' });
   }
-  const today = calendarZones.map((zone) => localDate(now, zone));
+  const today = scratch(calendarZones.length, 0);
+  for (let z = 0; z < calendarZones.length; z++) today[z] = localDay(now, calendarZones[z]!);
 
   const { contacts, promises, payments, steps } = index;
   // Each array is ascending in `at`: everything from these indexes on is after `now`.
-  const contactsEnd = upperBound(contacts, now);
+  const columns = contactColumns(contacts, debtId);
+  const contactsEnd = columnsUpperBound(columns, now);
   const promisesEnd = upperBound(promises, now);
   const paymentsEnd = upperBound(payments, now);
   const stepsEnd = upperBound(steps, now);
@@ -128,43 +244,43 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   let lastCall: number | null = null;
   let lastVisit: number | null = null;
   let lastLetter: number | null = null;
-  for (let i = 0; i < contactsEnd; i++) {
-    const contact = contacts[i]!;
-    if (contact.debtId !== debtId) continue;
-    const { at, outcome } = contact;
-    if (isConversation(outcome)) {
+  for (let i = 0, j = 0; i < contactsEnd; i++, j += 2) {
+    const code = columns[j + 1]!;
+    if ((code & OWN_DEBT) === 0) continue;
+    const at = columns[j]!;
+    if ((code & CONVERSATION) !== 0) {
       lastConversation = at;
       unansweredCalls = 0;
     }
-    if (contact.direction !== 'outbound') continue;
+    if ((code & OUTBOUND) === 0) continue;
     // The windows are half-open, `now − span < at ≤ now`; `at ≤ now` holds below contactsEnd.
     const in24h = at > since24h ? 1 : 0;
     const in7d = at > since7d ? 1 : 0;
     const in30d = at > since30d ? 1 : 0;
-    switch (contact.channel) {
-      case 'call':
+    switch (code >>> CHANNEL_SHIFT) {
+      case CALL:
         lastCall = at;
         call24h += in24h;
         call7d += in7d;
         call30d += in30d;
-        if (isUnanswered(outcome)) unansweredCalls++;
+        if ((code & UNANSWERED) !== 0) unansweredCalls++;
         break;
-      case 'sms':
+      case SMS:
         lastSms = at;
         sms24h += in24h;
         sms7d += in7d;
         sms30d += in30d;
         break;
-      case 'visit':
+      case VISIT:
         lastVisit = at;
         visit24h += in24h;
         visit7d += in7d;
         visit30d += in30d;
         break;
-      case 'email':
+      case EMAIL:
         lastEmail = at;
         break;
-      case 'letter':
+      case LETTER:
         lastLetter = at;
         break;
     }
@@ -193,7 +309,8 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   // Payments: one pass, keeping running totals (paid[i] = this debt's payments before index i)
   // so that each promise reads the sum over any span in O(1) and finds the payment completing it in O(log n).
   let lastPayment: number | null = null;
-  const paid = promisesEnd > 0 ? new Float64Array(paymentsEnd + 1) : undefined;
+  const paid = promisesEnd > 0 ? scratch(paymentsEnd + 1, 1) : undefined;
+  if (paid) paid[0] = 0;
   let total = 0;
   for (let i = 0; i < paymentsEnd; i++) {
     const payment = payments[i]!;
@@ -214,6 +331,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
     const promise = promises[i]!;
     if (promise.debtId !== debtId) continue;
     promisesMade++;
+    const dueDay = dayOf(promise.dueDate);
     const amount = toMoneyUnits(promise.amount);
     const from = lowerBound(payments, promise.at, paymentsEnd);
     const paidByNow = total - paid![from]!;
@@ -223,13 +341,13 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
     let brokenInAll = true;
     let activeInAny = false;
     for (let z = 0; z < calendarZones.length; z++) {
-      const pastDue = promise.dueDate < today[z]!;
+      const pastDue = dueDay < today[z]!;
       let kept = paidByNow >= amount;
       if (kept && pastDue) {
         // Paid in full by now, but only payments made by the end of the local due date count:
         // the payment that completes the amount must fall on the due date or earlier.
         completing ??= amount <= 0 ? -1 : firstReaching(paid!, from, paymentsEnd, paid![from]! + amount) - 1;
-        kept = completing < 0 || localDate(payments[completing]!.at, calendarZones[z]!) <= promise.dueDate;
+        kept = completing < 0 || localDay(payments[completing]!.at, calendarZones[z]!) <= dueDay;
       }
       if (kept) keptInAny = true;
       if (kept || !pastDue) brokenInAll = false;
@@ -244,11 +362,12 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   let daysPastDue = Infinity;
   let daysSinceLastPayment: number | null = lastPayment === null ? null : Infinity;
   const oldestUnpaid = loan.oldestUnpaidDueDate ?? null;
+  const oldestUnpaidDay = oldestUnpaid === null ? 0 : dayOf(oldestUnpaid);
   for (let z = 0; z < calendarZones.length; z++) {
     const date = today[z]!;
-    daysPastDue = Math.min(daysPastDue, oldestUnpaid === null ? 0 : Math.max(0, daysBetween(oldestUnpaid, date)));
+    daysPastDue = Math.min(daysPastDue, oldestUnpaid === null ? 0 : Math.max(0, date - oldestUnpaidDay));
     if (lastPayment !== null && daysSinceLastPayment !== null) {
-      daysSinceLastPayment = Math.min(daysSinceLastPayment, daysBetween(localDate(lastPayment, calendarZones[z]!), date));
+      daysSinceLastPayment = Math.min(daysSinceLastPayment, date - localDay(lastPayment, calendarZones[z]!));
     }
   }
 
@@ -288,7 +407,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   };
   const attributes = loan.attributes;
   if (attributes) {
-    for (const key of Object.keys(attributes)) facts[ATTRIBUTE_PREFIX + key] = attributes[key]!;
+    for (const key of Object.keys(attributes)) facts[attributeFact(key)] = attributes[key]!;
   }
   return { facts, assumptions };
 }

@@ -19,6 +19,7 @@
  * computed). Where that matters, build the calendar from the official list instead: a calendar
  * is plain data, `{ years, dates }`.
  * @packageDocumentation
+ * @module arrears/holidays
  */
 import Holidays from 'date-holidays';
 import type { ComplianceDocument } from '../compliance/document.js';
@@ -58,7 +59,7 @@ function addDays(date: string, days: number): string {
  * @param country - ISO 3166-1 alpha-2 code: `RU`, `ID`, `US`.
  * @param options - {@link HolidayCalendarOptions}: the years, and optionally a subdivision.
  * @returns `{ years, dates }`, dates sorted `YYYY-MM-DD`, ready for `loadCompliance(docs, { calendars })`.
- * @throws {@link ArrearsValidationError} (`INVALID_OPTIONS`) when date-holidays does not know the
+ * @throws {@link arrears!ArrearsValidationError} (`INVALID_OPTIONS`) when date-holidays does not know the
  * country or subdivision, or a year is not an integer from 1 to 9999.
  * @example
  * ```ts
@@ -115,7 +116,7 @@ export function calendarNames(documents: readonly ComplianceDocument[]): string[
  * @param documents - The compliance documents to be loaded (presets or your own).
  * @param options - {@link CalendarsForOptions}.
  * @returns The calendars by name.
- * @throws {@link ArrearsValidationError} (`INVALID_OPTIONS`) when date-holidays does not know a named calendar.
+ * @throws {@link arrears!ArrearsValidationError} (`INVALID_OPTIONS`) when date-holidays does not know a named calendar.
  * @example
  * ```ts
  * const documents = [presets.id];

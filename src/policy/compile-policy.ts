@@ -1,9 +1,9 @@
 /**
  * Compiles validated policy rules into synchronous predicates with json-rules-engine's semantics
  * (PERFORMANCE.md §10). Rules are first lowered to a backend-neutral form ({@link ConditionIR});
- * a {@link PolicyBackend} turns that into predicates. The closure backend here needs no
- * `new Function` or `eval`, so it runs under a strict CSP; a generated-code backend can be added
- * beside it without touching the loader or the evaluator.
+ * a {@link PolicyBackend} turns the rules into one evaluator. The closure backend here needs no
+ * `new Function` or `eval`, so it runs under a strict CSP; the generated-code backend
+ * (`codegen-backend.ts`) is the faster one wherever `new Function` is allowed.
  *
  * Why the results equal json-rules-engine's (7.3.1, `rule.js`): `all` and `any` of an empty list
  * both hold (`prioritizeAndRun` resolves `true`); otherwise `all` is `every` and `any` is `some`
@@ -12,7 +12,7 @@
  * leaves apply the default operators of `operators.ts` to the fact's value and to the literal or
  * the referenced fact's value.
  */
-import type { FactValue } from '../facts/catalog.js';
+import { ATTRIBUTE_PREFIX, type FactValue } from '../facts/catalog.js';
 import type { RuleFailedEntry } from '../trace/trace.js';
 import { formatPath } from '../_lib/format-path.js';
 import type { FiredRule } from './evaluate-policy.js';
@@ -25,6 +25,24 @@ export type FactRecord = Readonly<Record<string, FactValue>>;
 
 /** A compiled condition. Pure: no state survives a call, so it is safe under concurrency and re-entrancy. */
 export type Predicate = (facts: FactRecord) => boolean;
+
+/**
+ * A compiled policy's rules: appends the entry of each rule that fires to `out`, in rule order.
+ * Pure apart from `out`: safe under concurrency and re-entrancy.
+ */
+export type RulesEvaluator = (facts: FactRecord, out: FiredRule[]) => void;
+
+/** The facts a policy reads, by name in `Policy.facts` order, each `null` when missing: the trace's `fact.derived`. */
+export type FactPicker = (facts: FactRecord) => Record<string, FactValue>;
+
+/** Which evaluator runs a policy: generated code, or closures (no `new Function`). */
+export type EvaluatorKind = 'codegen' | 'closures';
+
+/** A rule as a backend sees it: its condition, and the frozen entry to append when it fires. */
+export interface RuleIR {
+  readonly condition: ConditionIR;
+  readonly fired: FiredRule;
+}
 
 /** The right-hand side of a leaf: a literal, or the value of another fact. */
 export type ValueIR = { readonly kind: 'literal'; readonly value: ConditionValue } | { readonly kind: 'fact'; readonly fact: string };
@@ -44,25 +62,27 @@ export type ConditionIR =
   | { readonly kind: 'not'; readonly child: ConditionIR }
   | LeafIR;
 
-/** Turns a condition into a predicate. One backend per code-generation strategy. */
+/** Turns a policy's rules into one evaluator. One backend per code-generation strategy. */
 export interface PolicyBackend {
-  readonly name: string;
-  compile(condition: ConditionIR): Predicate;
+  readonly name: EvaluatorKind;
+  compile(rules: readonly RuleIR[]): RulesEvaluator;
+  /** A picker of the facts `names`, in that order (names come from the catalog or are `attributes.*`). */
+  picker(names: readonly string[]): FactPicker;
 }
 
 /** One compiled rule. */
-export interface CompiledRule {
+export interface CompiledRule extends RuleIR {
   readonly name: string;
-  readonly condition: ConditionIR;
-  readonly test: Predicate;
-  /** The frozen entry `evaluatePolicy` returns when the rule fires: shared, so firing allocates nothing. */
-  readonly fired: FiredRule;
 }
 
-/** A compiled policy: its rules in document order. */
+/** A compiled policy: its rules in document order, and the evaluator of them all. */
 export interface CompiledPolicy {
-  readonly backend: string;
+  readonly backend: EvaluatorKind;
   readonly rules: readonly CompiledRule[];
+  readonly evaluate: RulesEvaluator;
+  readonly pick: FactPicker;
+  /** The lender attributes the rules read: the facts a loan may lack. */
+  readonly attributeFacts: readonly string[];
 }
 
 /** Lowers a validated condition tree (the loader has checked every operator). */
@@ -123,16 +143,51 @@ function compileClosure(node: ConditionIR): Predicate {
 }
 
 /** Closures over the rule data: no `new Function`, works under a strict CSP. */
-export const closureBackend: PolicyBackend = { name: 'closures', compile: compileClosure };
+export const closureBackend: PolicyBackend = {
+  name: 'closures',
+  compile(rules) {
+    const tests = rules.map((rule) => compileClosure(rule.condition));
+    const fired = rules.map((rule) => rule.fired);
+    const count = rules.length;
+    return (facts, out) => {
+      for (let i = 0; i < count; i++) if (tests[i]!(facts)) out.push(fired[i]!);
+    };
+  },
+  picker(names) {
+    // Copying a template keeps one object shape for every pick; the stores then hit existing properties.
+    const template: Record<string, FactValue> = {};
+    for (const name of names) template[name] = null;
+    const count = names.length;
+    return (facts) => {
+      const picked = { ...template };
+      for (let i = 0; i < count; i++) {
+        const name = names[i]!;
+        const value = facts[name];
+        if (value !== undefined && value !== null) picked[name] = value;
+      }
+      return picked;
+    };
+  },
+};
 
-/** Compiles validated, frozen rules with `backend`. */
-export function compilePolicy(rules: readonly RuleDocument[], backend: PolicyBackend = closureBackend): CompiledPolicy {
-  const compiled = rules.map((rule): CompiledRule => {
-    const condition = toConditionIR(rule.conditions);
+/** Lowers validated, frozen rules to their IR, each with its frozen fired entry. */
+export function lowerRules(rules: readonly RuleDocument[]): CompiledRule[] {
+  return rules.map((rule): CompiledRule => {
     const event: PolicyEvent = rule.event;
-    return { name: rule.name, condition, test: backend.compile(condition), fired: Object.freeze({ rule: rule.name, event }) };
+    return { name: rule.name, condition: toConditionIR(rule.conditions), fired: Object.freeze({ rule: rule.name, event }) };
   });
-  return { backend: backend.name, rules: compiled };
+}
+
+/** Compiles validated, frozen rules with `backend`; `facts` are the facts they read (`Policy.facts`). */
+export function compilePolicy(rules: readonly RuleDocument[], facts: readonly string[], backend: PolicyBackend = closureBackend): CompiledPolicy {
+  const lowered = lowerRules(rules);
+  return {
+    backend: backend.name,
+    rules: lowered,
+    evaluate: backend.compile(lowered),
+    pick: backend.picker(facts),
+    attributeFacts: facts.filter((name) => name.startsWith(ATTRIBUTE_PREFIX)),
+  };
 }
 
 type LeafTrace = RuleFailedEntry['conditions'][number];

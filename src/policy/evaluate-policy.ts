@@ -55,6 +55,16 @@ function compiledFor(policy: Policy): CompiledPolicy {
   throw new ArrearsValidationError('policy', [{ code: 'invalid_type', path: '', message: 'Expected a policy returned by `loadPolicy`' }]);
 }
 
+/** The facts the policy reads, in `policy.facts` order, each `null` when missing: for the trace. */
+export function pickFacts(policy: Policy, facts: Readonly<Record<string, FactValue>>): Record<string, FactValue> {
+  return compiledFor(policy).pick(facts);
+}
+
+/** Sets each fact the policy reads that `facts` lacks (a lender attribute the loan does not have) to `null`, in place. */
+export function fillMissingFacts(policy: Policy, facts: Record<string, FactValue>): void {
+  for (const name of compiledFor(policy).attributeFacts) if (facts[name] === undefined) facts[name] = null;
+}
+
 /**
  * Evaluates a loaded policy against a set of facts: which rules fire, synchronously and with
  * json-rules-engine's semantics. Safe to call concurrently and re-entrantly with one policy.
@@ -84,28 +94,24 @@ export function evaluatePolicy(
   facts: Readonly<Record<string, FactValue>>,
   options?: EvaluatePolicyOptions,
 ): PolicyEvaluation {
-  const { rules } = compiledFor(policy);
+  const { rules, evaluate } = compiledFor(policy);
   if (typeof facts !== 'object' || facts === null) {
     throw new ArrearsValidationError('input', [{ code: 'invalid_type', path: 'facts', message: `Expected facts: an object of fact values by name, found ${describeValue(facts)}` }]);
   }
   const fired: FiredRule[] = [];
-  const count = rules.length;
-  if (options?.trace !== 'full') {
-    for (let i = 0; i < count; i++) {
-      const rule = rules[i]!;
-      if (rule.test(facts)) fired.push(rule.fired);
-    }
-    return { fired };
-  }
+  evaluate(facts, fired);
+  if (options?.trace !== 'full') return { fired };
+  // Fired entries are the rules' own frozen entries, in rule order: every other rule failed.
   const failed: RuleFailedEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    const rule = rules[i]!;
-    if (rule.test(facts)) fired.push(rule.fired);
-    else {
-      const conditions: RuleFailedEntry['conditions'] = [];
-      explainCondition(rule.condition, facts, conditions);
-      failed.push({ type: 'rule.failed', rule: rule.name, conditions });
+  let next = 0;
+  for (const rule of rules) {
+    if (fired[next] === rule.fired) {
+      next++;
+      continue;
     }
+    const conditions: RuleFailedEntry['conditions'] = [];
+    explainCondition(rule.condition, facts, conditions);
+    failed.push({ type: 'rule.failed', rule: rule.name, conditions });
   }
   return { fired, failed };
 }

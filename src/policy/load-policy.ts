@@ -1,11 +1,12 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { ActionType, Purpose } from '../domain/vocabulary.js';
-import { ArrearsValidationError, type Issue } from '../errors.js';
+import { ArrearsValidationError, isArrearsValidationError, type Issue } from '../errors.js';
 import { ATTRIBUTE_PREFIX, FACT_CATALOG, findFact, type FactDefinition } from '../facts/catalog.js';
 import { formatPath } from '../_lib/format-path.js';
 import { hashDocument } from '../_lib/hash.js';
 import { didYouMean } from '../_lib/nearest-name.js';
-import { attachCompiled, compilePolicy } from './compile-policy.js';
+import { codegenBackend, canGenerateCode } from './codegen-backend.js';
+import { attachCompiled, closureBackend, compilePolicy, type CompiledPolicy } from './compile-policy.js';
 import { isOperatorName, OPERATOR_NAMES, OPERATORS } from './operators.js';
 import { describeValue, isFactReference, parsePolicyStructure, type JsonScalar, type LeafCondition, type RuleDocument } from './policy-schema.js';
 
@@ -65,14 +66,59 @@ export interface Policy {
   readonly rules: readonly PolicyRule[];
   /** Facts the rules read, in fact-catalog order, then `attributes.*` sorted. */
   readonly facts: readonly string[];
+  /** The evaluator chosen by `LoadPolicyOptions.evaluator`: `codegen` (generated code) or `closures`. */
+  readonly evaluator: 'codegen' | 'closures';
 }
 
 /**
- * Options of {@link loadPolicy}; none yet, reserved for later.
+ * Options of {@link loadPolicy} and {@link validatePolicy}.
  * @category Policy
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- reserved so that adding options is not a breaking change
-export interface LoadPolicyOptions {}
+export interface LoadPolicyOptions {
+  /**
+   * How the policy is evaluated. `codegen` compiles the rules into generated JavaScript with
+   * `new Function` (the fastest); `closures` into nested closures, with no code generation, for
+   * a strict Content Security Policy or edge runtimes that forbid `new Function`; `auto` uses
+   * generated code where `new Function` works and closures where it throws. Both give the same
+   * results. `codegen` throws `INVALID_OPTIONS` where code generation is not allowed.
+   * @default 'auto'
+   */
+  evaluator?: 'auto' | 'codegen' | 'closures' | undefined;
+}
+
+const EVALUATORS = ['auto', 'codegen', 'closures'] as const;
+
+/** The options' issues, if any. */
+function optionIssues(options: unknown): Issue[] {
+  if (options === undefined) return [];
+  if (typeof options !== 'object' || options === null) return [{ code: 'invalid_type', path: 'options', message: `Expected options: an object, found ${describeValue(options)}` }];
+  const evaluator = (options as Record<string, unknown>)['evaluator'];
+  if (evaluator === undefined || (EVALUATORS as readonly unknown[]).includes(evaluator)) return [];
+  return [{ code: 'invalid_value', path: 'evaluator', message: 'Expected `evaluator` to be "auto", "codegen" or "closures"' }];
+}
+
+/** Compiles with the backend the options ask for; `auto` falls back to closures where code generation fails. */
+function compileWith(rules: readonly RuleDocument[], facts: readonly string[], evaluator: LoadPolicyOptions['evaluator']): CompiledPolicy {
+  if (evaluator === 'closures') return compilePolicy(rules, facts, closureBackend);
+  if (evaluator === 'codegen') {
+    try {
+      return compilePolicy(rules, facts, codegenBackend);
+    } catch (error) {
+      if (canGenerateCode()) throw error;
+      throw new ArrearsValidationError('options', [
+        { code: 'unsupported_feature', path: 'evaluator', message: 'Expected a runtime that allows `new Function` for `evaluator: "codegen"`; use "auto" or "closures" here' },
+      ]);
+    }
+  }
+  if (canGenerateCode()) {
+    try {
+      return compilePolicy(rules, facts, codegenBackend);
+    } catch {
+      // A runtime that allowed the probe but not this code: the closures give the same results.
+    }
+  }
+  return compilePolicy(rules, facts, closureBackend);
+}
 
 const factNames = (): string[] => FACT_CATALOG.map((fact) => fact.name);
 
@@ -222,12 +268,24 @@ function engineIssues(rules: readonly RuleDocument[], prefix: readonly PropertyK
  * Validates a policy document and loads it, returning the issues instead of throwing (for
  * editors, CI and linting); the checks are those of {@link loadPolicy}.
  * @param document - `{ "rules": [...] }` or a bare array of json-rules-engine rules, as parsed JSON.
+ * @param options - {@link LoadPolicyOptions}: which evaluator to compile.
  * @returns `{ success: true, data }` with the loaded {@link Policy}, or `{ success: false, issues }`
  *   listing every issue found, each with its path (`rules[3].conditions.all[0].fact`).
  * @throws Never: bad data of any kind (even getters that throw) comes back as issues.
  * @category Policy
  */
-export function validatePolicy(document: unknown): { success: true; data: Policy } | { success: false; issues: Issue[] } {
+export function validatePolicy(document: unknown, options?: LoadPolicyOptions): { success: true; data: Policy } | { success: false; issues: Issue[] } {
+  const result = load(document, options);
+  return result.success ? result : { success: false, issues: result.issues };
+}
+
+/** Validates and loads; a failure says which document it is about (the policy, or the options). */
+function load(
+  document: unknown,
+  options: LoadPolicyOptions | undefined,
+): { success: true; data: Policy } | { success: false; document: 'policy' | 'options'; issues: Issue[] } {
+  const problems = optionIssues(options);
+  if (problems.length > 0) return { success: false, document: 'options', issues: problems };
   const names = new Map<string, string>();
   const { rules, issues } = parsePolicyStructure(document, {
     ruleName(name, path, list) {
@@ -237,25 +295,40 @@ export function validatePolicy(document: unknown): { success: true; data: Policy
     },
     leaf: checkLeaf,
   });
-  if (issues.length > 0) return { success: false, issues };
+  if (issues.length > 0) return { success: false, document: 'policy', issues };
 
   const rejected = engineIssues(rules, Array.isArray(document) ? [] : ['rules']);
-  if (rejected.length > 0) return { success: false, issues: rejected };
+  if (rejected.length > 0) return { success: false, document: 'policy', issues: rejected };
 
   const frozen = deepFreeze(rules);
-  const policy: Policy = Object.freeze({ hash: hashDocument(frozen), rules: frozen as readonly PolicyRule[], facts: Object.freeze(factsRead(frozen)) });
-  attachCompiled(policy, compilePolicy(frozen));
+  const facts = Object.freeze(factsRead(frozen));
+  let compiled: CompiledPolicy;
+  try {
+    compiled = compileWith(frozen, facts, options?.evaluator);
+  } catch (error) {
+    if (isArrearsValidationError(error)) return { success: false, document: 'options', issues: [...error.issues] };
+    throw error;
+  }
+  const policy: Policy = Object.freeze({
+    hash: hashDocument(frozen),
+    rules: frozen as readonly PolicyRule[],
+    facts,
+    evaluator: compiled.backend,
+  });
+  attachCompiled(policy, compiled);
   return { success: true, data: policy };
 }
 
 /**
  * Loads a lender policy: validates its structure, checks every fact against the fact catalog and
- * every operator against the whitelist (with types), hashes it and compiles a synchronous evaluator.
+ * every operator against the whitelist (with types), hashes it and compiles a synchronous evaluator:
+ * generated code where `new Function` is allowed, closures elsewhere (see {@link LoadPolicyOptions}).
  * @param document - `{ "rules": [...] }` or a bare array of json-rules-engine rules, as parsed JSON.
  *   It is copied, never mutated; changing it later does not change the policy.
- * @param options - Reserved for later; pass nothing.
+ * @param options - {@link LoadPolicyOptions}: which evaluator to compile (default `auto`).
  * @returns The loaded {@link Policy}, to pass to `decide` or {@link evaluatePolicy}.
- * @throws {@link ArrearsValidationError} (`INVALID_POLICY`, `document: 'policy'`) listing every issue with its path.
+ * @throws {@link ArrearsValidationError} (`INVALID_POLICY`, `document: 'policy'`) listing every issue
+ *   with its path; (`INVALID_OPTIONS`) for an unknown `evaluator`, or `codegen` where `new Function` is not allowed.
  * @example
  * ```ts
  * import { loadPolicy } from 'arrears';
@@ -274,8 +347,7 @@ export function validatePolicy(document: unknown): { success: true; data: Policy
  * @category Policy
  */
 export function loadPolicy(document: unknown, options?: LoadPolicyOptions): Policy {
-  void options; // reserved
-  const result = validatePolicy(document);
-  if (!result.success) throw new ArrearsValidationError('policy', result.issues);
+  const result = load(document, options);
+  if (!result.success) throw new ArrearsValidationError(result.document, result.issues);
   return result.data;
 }

@@ -17,6 +17,9 @@ import type { PolicyEvent } from './load-policy.js';
 /** How deep conditions (and event params) may nest; deeper documents are rejected, never recursed into. */
 export const MAX_DEPTH = 64;
 
+/** The longest fact or operator name accepted, as for other identifiers: longer names are rejected before any lookup. */
+export const MAX_NAME_LENGTH = 200;
+
 /** A JSON value a condition compares with. */
 export type JsonScalar = number | string | boolean | null;
 
@@ -108,8 +111,8 @@ const booleanSchemas = /* @__PURE__ */ lazy(() => ({
 // `path` and `params` are accepted here and reported as unsupported, with a clearer message than "unrecognized key".
 const leafSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
-    fact: z.string().check(z.minLength(1)),
-    operator: z.string().check(z.minLength(1)),
+    fact: z.string().check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH)),
+    operator: z.string().check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH)),
     value: z.optional(z.unknown()),
     priority: z.optional(positiveInt()),
     path: z.optional(z.unknown()),
@@ -119,7 +122,7 @@ const leafSchema = /* @__PURE__ */ lazy(() =>
 
 const factReferenceSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
-    fact: z.string().check(z.minLength(1)),
+    fact: z.string().check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH)),
     path: z.optional(z.unknown()),
     params: z.optional(z.unknown()),
   }),
@@ -140,7 +143,10 @@ const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnP
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  if (prototype === Object.prototype || prototype === null) return true;
+  // JSON parsed in another realm (a `vm` context, an iframe) has that realm's Object.prototype:
+  // an object whose own prototype is null and that holds no enumerable data of its own.
+  return typeof prototype === 'object' && Object.getPrototypeOf(prototype) === null && Object.keys(prototype).length === 0;
 }
 
 /** What was found, in words, without echoing the value itself. */
@@ -302,7 +308,8 @@ class Walker {
     let value: ConditionValue | undefined;
     if (hasOwn(input, 'value')) value = this.value(input['value'], [...path, 'value']);
     else issue(this.issues, 'invalid_type', [...path, 'value'], 'Expected a `value` to compare with, found nothing');
-    if (typeof fact !== 'string' || fact === '' || typeof operator !== 'string' || operator === '' || value === undefined) return undefined;
+    const named = (name: unknown): name is string => typeof name === 'string' && name !== '' && name.length <= MAX_NAME_LENGTH;
+    if (!named(fact) || !named(operator) || value === undefined) return undefined;
     const leaf: LeafCondition = input['priority'] === undefined ? { fact, operator, value } : { fact, operator, value, priority: input['priority'] as number };
     this.visitor.leaf(leaf, path, this.issues);
     return this.issues.length > before ? undefined : leaf;

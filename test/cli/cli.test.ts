@@ -177,7 +177,7 @@ describe('exit status 1: usage errors', () => {
   it('rejects an unknown command, suggesting the nearest one', () => {
     const { status, stderr } = arrears(['decde', fixture('cn-loan.json')]);
     expect(status).toBe(1);
-    expect(stderr).toBe('arrears: unknown command "decde" (did you mean "decide"?); commands: decide, check, presets\nRun "arrears --help" for usage.\n');
+    expect(stderr).toBe('arrears: unknown command "decde" (did you mean "decide"?); commands: decide, check, presets, lint, schema, diff, simulate, batch\nRun "arrears --help" for usage.\n');
   });
 
   it('rejects unknown options and missing values', () => {
@@ -215,6 +215,12 @@ describe('help, version and presets', () => {
         decide <input.json>   Decide the next permitted action for one loan; prints the Decision JSON
         check <input.json>    Judge one action with the compliance guard alone; prints the verdict JSON
         presets               List the compliance preset ids with their titles
+        lint <policy.json>    Check a policy: errors with the fix, warnings about rules that never fire,
+                              shadowed rules, days-past-due gaps and never-permitted actions
+        schema <name>         Print the JSON Schema of a policy, compliance document or input
+        diff <old> <new>      Decide a portfolio under two policies and report what changes
+        simulate              Replay a portfolio for a month and check that no compliance rule broke
+        batch <file.ndjson>   Decide every loan of an NDJSON portfolio on every core
 
       Options:
         -h, --help            Show help; \`arrears <command> --help\` for a command's options
@@ -242,7 +248,13 @@ describe('help, version and presets', () => {
       Options:
         --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
                                        of a JSON compliance document. Required; repeat it to compose
-                                       overlays (the stricter rule wins)
+                                       overlays (the stricter rule wins). Holiday calendars the
+                                       documents name come from date-holidays, for the year of \`now\`
+        --role <addressee>             The lender's role: creditor, third_party_collector,
+                                       licensed_agency or association_member; rules that bind none of
+                                       the roles given are left out; repeatable
+        --exception <rule-id>          Enable a rule's opt-in exception (a days-past-due exception);
+                                       repeatable
         --policy <file>                A policy document (json-rules-engine rules); default: the
                                        bundled example policy
         --trace <summary|full>         \`full\` adds each policy rule that did not fire (default: summary)
@@ -272,7 +284,13 @@ describe('help, version and presets', () => {
                                        address=+15551234567; repeatable
         --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
                                        of a JSON compliance document. Required; repeat it to compose
-                                       overlays (the stricter rule wins)
+                                       overlays (the stricter rule wins). Holiday calendars the
+                                       documents name come from date-holidays, for the year of \`now\`
+        --role <addressee>             The lender's role: creditor, third_party_collector,
+                                       licensed_agency or association_member; rules that bind none of
+                                       the roles given are left out; repeatable
+        --exception <rule-id>          Enable a rule's opt-in exception (a days-past-due exception);
+                                       repeatable
         --explain                      Print the verdict as an English sentence instead of JSON
         -h, --help                     Show this help
 

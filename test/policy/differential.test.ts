@@ -1,7 +1,8 @@
 /**
  * The compiled evaluator agrees with json-rules-engine 7.3.1, rule by rule and leaf by leaf, on
- * generated policies and fact sets (STYLE.md §3.8, PERFORMANCE.md §10). Seeds and run counts are
- * fixed, so CI is deterministic; a failing seed printed by fast-check becomes a fixed case below.
+ * generated policies and fact sets (STYLE.md §3.8, PERFORMANCE.md §10), in both of its forms:
+ * generated code and closures. Seeds and run counts are fixed, so CI is deterministic; a failing
+ * seed printed by fast-check becomes a fixed case below.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import { ACTION_TYPES } from '../../src/domain/vocabulary.js';
 import { FACT_CATALOG, type FactDefinition, type FactValue } from '../../src/facts/catalog.js';
 import { evaluatePolicy } from '../../src/policy/evaluate-policy.js';
 import { loadPolicy, validatePolicy, type Policy } from '../../src/policy/load-policy.js';
+import { scaledPolicy } from '../../bench/policies.js';
 import { isNumeric, OPERATOR_NAMES, OPERATORS, type OperatorName } from '../../src/policy/operators.js';
 
 type Facts = Record<string, FactValue>;
@@ -147,28 +149,49 @@ function engineLeaves(node: EngineLeaf, path: string, out: Map<string, EngineLea
 let factSetsCompared = 0;
 const outcomes = { fired: 0, failed: 0 };
 
-/** Runs `factSets` through a fresh Engine (runs in sequence, never overlapping) and through `evaluatePolicy`. */
-async function compare(rules: readonly Json[], policy: Policy, factSets: readonly Facts[]): Promise<void> {
+const EVALUATORS = ['codegen', 'closures'] as const;
+
+/** The policy loaded with each evaluator; each must really be the one asked for. */
+function loadBoth(document: unknown): Policy[] {
+  return EVALUATORS.map((evaluator) => {
+    const policy = loadPolicy(document, { evaluator });
+    expect(policy.evaluator).toBe(evaluator);
+    return policy;
+  });
+}
+
+/** Runs `factSets` through a fresh Engine (runs in sequence, never overlapping) and through `evaluatePolicy`, for each policy. */
+async function compare(rules: readonly Json[], policies: readonly Policy[], factSets: readonly Facts[]): Promise<void> {
   const engine = new Engine(structuredClone(rules) as unknown as RuleProperties[], { allowUndefinedFacts: false });
-  const names = policy.rules.map((rule) => rule.name);
   for (const facts of factSets) {
-    const { results, failureResults } = await engine.run({ ...facts });
+    const run = await engine.run({ ...facts });
+    expect(run.results.length + run.failureResults.length).toBe(rules.length);
+    for (const policy of policies) agree(rules, policy, facts, run.results, run.failureResults);
+    factSetsCompared++;
+    outcomes.fired += run.results.length;
+    outcomes.failed += run.failureResults.length;
+  }
+}
+
+/** `evaluatePolicy`, in summary and full form, agrees with one engine run on `facts`. */
+function agree(rules: readonly Json[], policy: Policy, facts: Facts, results: readonly RuleResult[], failureResults: readonly RuleResult[]): void {
+  const names = policy.rules.map((rule) => rule.name);
+  {
     const engineFired = new Set(results.map((result) => result.name));
-    expect(results.length + failureResults.length).toBe(names.length);
 
     const summary = evaluatePolicy(policy, facts);
     const full = evaluatePolicy(policy, facts, { trace: 'full' });
     const ours = summary.fired.map((fired) => fired.rule);
     const theirs = names.filter((name) => engineFired.has(name));
     // expect() only on a mismatch: it is slow enough to dominate thousands of runs.
-    if (ours.join('\n') !== theirs.join('\n')) expect(ours, JSON.stringify({ rules, facts })).toEqual(theirs);
+    if (ours.join('\n') !== theirs.join('\n')) expect(ours, `${policy.evaluator} ${JSON.stringify({ rules, facts })}`).toEqual(theirs);
     if (full.fired.length !== summary.fired.length || full.fired.some((fired, i) => fired !== summary.fired[i])) expect(full.fired).toEqual(summary.fired);
     const failedNames = full.failed?.map((failed) => failed.rule) ?? [];
     const theirFailed = names.filter((name) => !engineFired.has(name));
     if (failedNames.join('\n') !== theirFailed.join('\n')) expect(failedNames).toEqual(theirFailed);
 
     // Leaf by leaf: every leaf the engine evaluated has the same values and result in our trace.
-    for (const failure of failureResults as RuleResult[]) {
+    for (const failure of failureResults) {
       const trace = full.failed?.find((failed) => failed.rule === failure.name);
       const ourLeaves = new Map(trace?.conditions.map((leaf) => [leaf.path, leaf]));
       for (const [path, leaf] of engineLeaves(failure.conditions as EngineLeaf, 'conditions', new Map())) {
@@ -180,13 +203,10 @@ async function compare(rules: readonly Json[], policy: Policy, factSets: readonl
           mine.result === leaf.result &&
           (Array.isArray(leaf.valueResult) ? JSON.stringify(mine.value) === JSON.stringify(leaf.valueResult) : Object.is(mine.value, leaf.valueResult));
         if (!same) {
-          expect(mine, `${failure.name} ${path} ${JSON.stringify(facts)}`).toMatchObject({ fact: leaf.fact, factValue: leaf.factResult, value: leaf.valueResult, result: leaf.result });
+          expect(mine, `${policy.evaluator} ${failure.name} ${path} ${JSON.stringify(facts)}`).toMatchObject({ fact: leaf.fact, factValue: leaf.factResult, value: leaf.valueResult, result: leaf.result });
         }
       }
     }
-    factSetsCompared++;
-    outcomes.fired += results.length;
-    outcomes.failed += failureResults.length;
   }
 }
 
@@ -196,8 +216,8 @@ describe('evaluatePolicy (differential against json-rules-engine)', () => {
     outcomes.fired = outcomes.failed = 0;
     await fc.assert(
       fc.asyncProperty(aPolicyDocument, fc.array(aFactSet, { minLength: 30, maxLength: 30 }), async (rules, factSets) => {
-        const policy = loadPolicy(rules); // generated policies are type-correct: the loader must accept them
-        await compare(rules, policy, factSets);
+        const policies = loadBoth(rules); // generated policies are type-correct: the loader must accept them
+        await compare(rules, policies, factSets);
       }),
       { seed: 20260715, numRuns: 250, endOnFailure: true },
     );
@@ -221,7 +241,7 @@ describe('evaluatePolicy (differential against json-rules-engine)', () => {
       { name: 'in-null', conditions: { all: [{ fact: 'riskScore', operator: 'in', value: [null, 640] }] }, event: { type: 'hold', params: { rank: 1 } } },
       { name: 'prioritised', priority: 3, conditions: { any: [{ fact: 'daysPastDue', operator: 'equal', value: 0, priority: 2 }, { not: { all: [] }, priority: 5 }] }, event: { type: 'hold', params: { rank: 1 } } },
     ];
-    const policy = loadPolicy({ rules });
+    const policies = loadBoth({ rules });
     const base = fc.sample(aFactSet, { seed: 1, numRuns: 1 })[0];
     const factSets: Facts[] = [];
     for (const riskScore of [null, 0, 640, -1]) {
@@ -231,31 +251,48 @@ describe('evaluatePolicy (differential against json-rules-engine)', () => {
         }
       }
     }
-    await compare(rules, policy, factSets);
+    await compare(rules, policies, factSets);
   });
 
   const defaultPolicy = new URL('../../rules/policies/default.json', import.meta.url);
+  const SEGMENTS = 100;
+  // Facts near the default policy's own thresholds, as well as anywhere, and segments the scaled policies read.
+  const aRealisticFactSet = fc
+    .tuple(
+      fc.record(
+        Object.fromEntries(
+          FACTS.map((fact) => {
+            if (fact.type !== 'number') return [fact.name, aFactValue(fact)];
+            const near = fc.constantFrom(0, 1, 2, 3, 4, 7, 8, 14, 15, 30, 31, 45, 60, 61, 72, 90, 91, 120, 121, 180, 300, 699, 700, 720, 5000, 20000);
+            const value = fc.oneof({ weight: 3, arbitrary: near }, { weight: 1, arbitrary: aNumber });
+            return [fact.name, fact.nullable ? fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }) : value];
+          }),
+        ),
+      ) as fc.Arbitrary<Facts>,
+      fc.oneof(fc.boolean(), fc.constant(null)),
+      fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: SEGMENTS - 1 }).map((k) => `S${k}`) }, { weight: 1, arbitrary: aScalar }),
+    )
+    .map(([facts, loss, segment]) => ({ ...facts, 'attributes.incomeLoss': loss, 'attributes.segment': segment }));
+
   it.skipIf(!existsSync(defaultPolicy))('agrees with json-rules-engine on the default policy', async () => {
     const document = JSON.parse(readFileSync(defaultPolicy, 'utf8')) as { rules: Json[] };
-    const policy = loadPolicy(document);
-    // Facts near the policy's own thresholds, as well as anywhere.
-    const aRealisticFactSet = fc.record(
-      Object.fromEntries(
-        FACTS.map((fact) => {
-          if (fact.type !== 'number') return [fact.name, aFactValue(fact)];
-          const near = fc.constantFrom(0, 1, 2, 3, 4, 7, 8, 14, 15, 30, 31, 45, 60, 61, 72, 90, 91, 120, 121, 180, 300, 699, 700, 720, 5000, 20000);
-          const value = fc.oneof({ weight: 3, arbitrary: near }, { weight: 1, arbitrary: aNumber });
-          return [fact.name, fact.nullable ? fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }) : value];
-        }),
-      ),
-    ) as fc.Arbitrary<Facts>;
-    const incomeLoss = fc.oneof(fc.boolean(), fc.constant(null));
-    const factSets = fc.sample(
-      fc.tuple(aRealisticFactSet, incomeLoss).map(([facts, loss]) => ({ ...facts, 'attributes.incomeLoss': loss })),
-      { seed: 4242, numRuns: 2_000 },
-    );
-    await compare(document.rules, policy, factSets);
+    const factSets = fc.sample(aRealisticFactSet, { seed: 4242, numRuns: 2_000 });
+    await compare(document.rules, loadBoth(document), factSets);
   }, 30_000);
+
+  // PERFORMANCE.md §6: the 21 base rules plus segment variants. Fewer fact sets for the big ones:
+  // json-rules-engine takes tens of milliseconds a run at 2,000 rules.
+  it.each([
+    { size: 200, runs: 150 },
+    { size: 2_000, runs: 12 },
+  ])('agrees with json-rules-engine on a generated policy of $size rules', async ({ size, runs }) => {
+    const rules = scaledPolicy(size, SEGMENTS) as unknown as Json[];
+    const policies = loadBoth({ rules });
+    expect(policies[0]!.rules).toHaveLength(size);
+    const before = outcomes.fired;
+    await compare(rules, policies, fc.sample(aRealisticFactSet, { seed: size, numRuns: runs }));
+    expect(outcomes.fired - before).toBeGreaterThan(runs); // segment variants do fire
+  }, 60_000);
 });
 
 describe('operators (differential against json-rules-engine)', () => {

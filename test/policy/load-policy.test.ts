@@ -63,7 +63,7 @@ describe('loadPolicy', () => {
     ]);
     expect(policy.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(policy.rules[1]).toEqual((fixture('ladder')['rules'] as unknown[])[1]);
-    expect(Object.keys(policy).sort()).toEqual(['facts', 'hash', 'rules']);
+    expect(Object.keys(policy).sort()).toEqual(['evaluator', 'facts', 'hash', 'rules']);
   });
 
   it('hashes the rules stably: key order does not matter, values do', () => {

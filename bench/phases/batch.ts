@@ -1,0 +1,100 @@
+/**
+ * Phase: `arrears batch` (the built CLI) streaming NDJSON portfolios from files in the system's
+ * temporary directory, deleted afterwards:
+ * - 1,000,000 loans with 1 and with 2 workers: the speed-up of the second worker;
+ * - 100,000 loans with 2 workers: peak RSS against the 1,000,000-loan run (memory stays flat);
+ * - 10,000 loans with full-length histories, 2 workers: throughput on the decide phase's portfolio.
+ * The 1,000,000-loan portfolio has histories a tenth as long (0–20 events): validation is most of
+ * a line's cost, and full histories would take several minutes per run on this machine.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { generateInput, type GenerateOptions } from '../generate.js';
+import { log, report, round } from '../lib.js';
+
+const SEED = Number(process.env['BENCH_SEED'] ?? 20260715);
+const LOANS = Number(process.env['BENCH_BATCH_LOANS'] ?? 1_000_000);
+const cli = process.env['BENCH_CLI'];
+if (cli === undefined) throw new Error('BENCH_CLI must name the built dist/cli.js');
+
+const dir = mkdtempSync(join(tmpdir(), 'arrears-bench-'));
+
+async function writePortfolio(file: string, count: number, options: GenerateOptions): Promise<number> {
+  const out = createWriteStream(file);
+  let lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    lines.push(JSON.stringify(generateInput(SEED, i, options)));
+    if (lines.length === 2_000 || i === count - 1) {
+      if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
+      lines = [];
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+  return statSync(file).size;
+}
+
+interface BatchRun {
+  workers: number;
+  loans: number;
+  seconds: number;
+  decisionsPerSecond: number;
+  peakRssMb: number;
+  outputBytes: number;
+}
+
+/** Runs `arrears batch` with stdout counted and thrown away; reads its summary line from stderr. */
+async function runBatch(file: string, workers: number): Promise<BatchRun> {
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [cli!, 'batch', file, '--compliance', 'cn', '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let outputBytes = 0;
+  let newlines = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    outputBytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const [code] = (await once(child, 'close')) as [number | null];
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const summary = /arrears batch: ([\d,]+) decisions from ([\d,]+) lines .* peak RSS ([\d,]+) MB/.exec(stderr);
+  if (code !== 0 || summary === null) throw new Error(`arrears batch exited ${code}: ${stderr.slice(-2000)}`);
+  const decisions = Number(summary[1]!.replaceAll(',', ''));
+  if (decisions !== newlines) throw new Error(`arrears batch reported ${decisions} decisions but printed ${newlines} lines`);
+  return { workers, loans: decisions, seconds: round(seconds, 1), decisionsPerSecond: Math.round(decisions / seconds), peakRssMb: Number(summary[3]!.replaceAll(',', '')), outputBytes };
+}
+
+try {
+  log(`writing ${LOANS.toLocaleString('en-US')} loans (histories of 0–20 events) to ${dir}`);
+  const big = join(dir, 'portfolio-1m.ndjson');
+  const bigBytes = await writePortfolio(big, LOANS, { historyDivisor: 10 });
+  const small = join(dir, 'portfolio-100k.ndjson');
+  const smallBytes = await writePortfolio(small, Math.round(LOANS / 10), { historyDivisor: 10 });
+  const full = join(dir, 'portfolio-full.ndjson');
+  const fullBytes = await writePortfolio(full, 10_000, {});
+
+  log('1 worker');
+  const one = await runBatch(big, 1);
+  log('2 workers');
+  const two = await runBatch(big, 2);
+  log(`2 workers, ${(LOANS / 10).toLocaleString('en-US')} loans`);
+  const tenth = await runBatch(small, 2);
+  log('2 workers, full-length histories');
+  const realistic = await runBatch(full, 2);
+  report({
+    files: { loans: LOANS, bytes: bigBytes, tenthBytes: smallBytes, fullHistoryBytes: fullBytes },
+    oneWorker: one,
+    twoWorkers: two,
+    twoWorkersTenth: tenth,
+    twoWorkersFullHistories: realistic,
+    ratios: {
+      twoOverOne: round(two.decisionsPerSecond / one.decisionsPerSecond, 2),
+      peakRssFullOverTenth: round(two.peakRssMb / tenth.peakRssMb, 2),
+    },
+  });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, loadCompliance, loadPolicy, type Decision, type DecisionInput } from '../../src/index.js';
+import { presets } from '../../src/presets/index.js';
+import { generatePortfolio } from '../../bench/generate.js';
+import { ensureBuild, root } from './ensure-build.js';
+
+// These tests run the built binary, as a user would: `node dist/cli.js batch …`.
+const dir = mkdtempSync(join(tmpdir(), 'arrears-batch-test-'));
+const inputs = generatePortfolio(21, 40);
+const options = { policy: loadPolicy(JSON.parse(readFileSync(`${root}rules/policies/default.json`, 'utf8'))), compliance: loadCompliance(presets.cn) };
+
+function arrears(args: readonly string[], stdin?: string) {
+  const result = spawnSync(process.execPath, [`${root}dist/cli.js`, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, ...(stdin === undefined ? {} : { input: stdin }) });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The portfolio with a line that is not JSON (line 3), a blank line (6) and an invalid input (9). */
+function portfolioWithBadLines(): { text: string; good: DecisionInput[] } {
+  const lines = inputs.map((input) => JSON.stringify(input));
+  lines.splice(2, 0, '{"now": "2026-07-15T00:00:00Z", "loan": ');
+  lines.splice(5, 0, '');
+  lines.splice(8, 0, JSON.stringify({ ...inputs[0], loan: { ...inputs[0]!.loan, currency: 'yuan' } }));
+  return { text: `${lines.join('\n')}\n`, good: inputs };
+}
+
+const SUMMARY = /^arrears batch: ([\d,]+) decisions from ([\d,]+) lines \(([\d,]+) bad lines?\) in [\d.]+ s: [\d,]+ decisions\/s on (\d+) workers?, peak RSS [\d,]+ MB$/;
+
+beforeAll(() => ensureBuild(), 180_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('arrears batch', () => {
+  it('prints one decision per good line, in order, and reports each bad line with its number', () => {
+    const { text, good } = portfolioWithBadLines();
+    const file = join(dir, 'portfolio.ndjson');
+    writeFileSync(file, text);
+    const { status, stdout, stderr } = arrears(['batch', file, '--compliance', 'cn', '--workers', '2']);
+    expect(status).toBe(2);
+    const lines = stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(good.length);
+    lines.forEach((line, i) => expect(JSON.parse(line) as Decision).toEqual(decide(good[i]!, options)));
+
+    const messages = stderr.trimEnd().split('\n');
+    expect(messages).toHaveLength(3);
+    const broken = text.split('\n')[2]!;
+    expect(messages[0]).toBe(`${file}:3: Invalid JSON: unexpected end of input at column ${broken.length + 1}`);
+    expect(messages[1]).toBe(`${file}:9: Invalid input (1 issue): Expected an ISO 4217 currency code such as "CNY" at loan.currency`);
+    expect(messages[2]).toMatch(SUMMARY);
+    expect(SUMMARY.exec(messages[2]!)?.slice(1)).toEqual([String(good.length), String(good.length + 3), '2', '2']);
+    expect(stderr).not.toContain('yuan'); // messages never echo borrower data
+  }, 60_000);
+
+  it('exits 0 when every line is decided, and reads standard input with -', () => {
+    const text = inputs
+      .slice(0, 5)
+      .map((input) => JSON.stringify(input))
+      .join('\r\n'); // no final line end, Windows line ends
+    const { status, stdout, stderr } = arrears(['batch', '-', '--compliance', 'cn', '--workers', '1'], text);
+    expect(status).toBe(0);
+    expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Decision)).toEqual(inputs.slice(0, 5).map((input) => decide(input, options)));
+    expect(stderr).toMatch(/^arrears batch: 5 decisions from 5 lines \(0 bad lines\) in [\d.]+ s: [\d,]+ decisions\/s on 1 worker, peak RSS [\d,]+ MB\n$/);
+  }, 60_000);
+
+  it('cuts chunks at line ends only: a file larger than a chunk gives the same decisions', () => {
+    const many = generatePortfolio(22, 400).map((input) => JSON.stringify(input));
+    const file = join(dir, 'large.ndjson');
+    writeFileSync(file, `${many.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThan(1 << 20);
+    const two = arrears(['batch', file, '--compliance', 'cn', '--workers', '2']);
+    const one = arrears(['batch', file, '--compliance', 'cn', '--workers', '1']);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout.split('\n')).toHaveLength(401);
+  }, 120_000);
+
+  it('rejects usage errors with exit status 1', () => {
+    expect(arrears(['batch', join(dir, 'missing.ndjson'), '--compliance', 'cn'])).toMatchObject({ status: 1, stderr: expect.stringContaining('no such file') as unknown });
+    expect(arrears(['batch', '-', '--compliance', 'cn', '--workers', '0'], '')).toMatchObject({ status: 1, stderr: expect.stringContaining('option "--workers" must be a whole number from 1 to 1024, not "0"') as unknown });
+    expect(arrears(['batch', '-'], '')).toMatchObject({ status: 1, stderr: expect.stringContaining('batch needs at least one --compliance') as unknown });
+  });
+
+  it('prints its help', () => {
+    const { status, stdout } = arrears(['batch', '--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: arrears batch <portfolio.ndjson> \[options\]\n/);
+    expect(stdout).toMatch(/\nExample:\n {2}arrears batch portfolio.ndjson --compliance cn > decisions.ndjson\n$/);
+    expect(arrears(['--help']).stdout).toContain('\n  batch <file.ndjson>   ');
+  });
+
+  it.skipIf(!existsSync('/usr/bin/script'))('draws a progress bar on standard error only when it is a terminal', () => {
+    const file = join(dir, 'bar.ndjson');
+    writeFileSync(file, `${inputs.map((input) => JSON.stringify(input)).join('\n')}\n`);
+    // `script` gives the command a pseudo-terminal; the bar is cleared when the run completes.
+    const command = `${process.execPath} ${root}dist/cli.js batch ${file} --compliance cn --workers 1 > /dev/null`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/batch \[[█░]+\] \d+%, [\d,]+ decisions, [\d,]+ decisions\/s/);
+    expect(result.stdout).toMatch(/arrears batch: 40 decisions from 40 lines/);
+    expect(arrears(['batch', file, '--compliance', 'cn', '--workers', '1']).stderr.trimEnd()).toMatch(SUMMARY); // no bar without a terminal
+  }, 60_000);
+});
