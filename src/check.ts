@@ -1,5 +1,5 @@
 import type { Compliance } from './compliance/load-compliance.js';
-import { guard } from './compliance/guard.js';
+import { guardFor } from './compliance/guard.js';
 import type { Verdict } from './domain/decision.js';
 import type { CheckInput } from './domain/input.js';
 import { toGuardAction } from './compliance/guard-action.js';
@@ -32,5 +32,5 @@ export function check(input: CheckInput, options: CheckOptions): Verdict {
   assertOptions(options, false);
   const { parsed, action } = parseCheckInput(input);
   const { context } = prepare(parsed);
-  return guard(toGuardAction(action.type, action.params ?? {}), options.compliance, context).verdict;
+  return guardFor(options.compliance, context)(toGuardAction(action.type, action.params ?? {})).verdict;
 }

@@ -1,5 +1,5 @@
 import type { Compliance } from './compliance/load-compliance.js';
-import { guard } from './compliance/guard.js';
+import { guardFor, type Guard } from './compliance/guard.js';
 import { toGuardAction } from './compliance/guard-action.js';
 import type { Action } from './domain/action.js';
 import type { Decision, Hold, JudgedCandidate } from './domain/decision.js';
@@ -101,6 +101,7 @@ export function choose(parsed: ParsedDecisionInput, prepared: Prepared, options:
 
   const hold = fired.find((f) => f.event.type === 'hold');
   const judged: JudgedCandidate[] = [];
+  let judge: Guard | undefined;
   for (const { rule, event } of fired) {
     if (event.type !== 'candidate') continue;
     const action: Action = { type: event.params.action, rule, params: copyJson(event.params) };
@@ -109,7 +110,7 @@ export function choose(parsed: ParsedDecisionInput, prepared: Prepared, options:
       continue;
     }
     trace.push({ type: 'candidate.proposed', rule, action: action.type, rank: event.params.rank });
-    const judgement = guard(toGuardAction(action.type, event.params), compliance, context, rule);
+    const judgement = (judge ??= guardFor(compliance, context))(toGuardAction(action.type, event.params), rule);
     trace.push(...judgement.checks);
     judged.push({ action, verdict: judgement.verdict });
   }

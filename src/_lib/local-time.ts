@@ -31,9 +31,23 @@ export interface LocalParts {
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 const QUARTER_HOUR_MS = 900_000;
-/** Entries kept per zone before the cache starts over; bounds memory in long batch runs. */
-const MAX_CACHED_BUCKETS = 50_000;
-let offsets: Map<string, Map<number, number>> | undefined;
+/**
+ * Entries kept per zone in each of the cache's two generations. When the young generation is
+ * full it becomes the old one and the previous old one is dropped; an entry found in the old
+ * generation moves back to the young one. The buckets a batch keeps asking about (around its
+ * `now`) stay cached however many historical instants pass through, and memory stays bounded:
+ * at most twice this many entries per zone.
+ */
+const GENERATION_SIZE = 50_000;
+
+interface ZoneOffsets {
+  young: Map<number, number>;
+  old: Map<number, number>;
+}
+let offsets: Map<string, ZoneOffsets> | undefined;
+// The zone asked about last, and its cache: a batch asks about one or two zones over and over.
+let lastZone: string | undefined;
+let lastCache: ZoneOffsets | undefined;
 
 /**
  * The UTC offset of `zone` at `ms`, in minutes, from `@date-fns/tz`. Offsets change only at
@@ -42,16 +56,23 @@ let offsets: Map<string, Map<number, number>> | undefined;
  */
 export function offsetMinutes(ms: number, zone: string): number {
   if (ms < 0) return tzOffset(zone, new Date(ms));
-  offsets ??= new Map();
-  let cache = offsets.get(zone);
-  if (cache === undefined) offsets.set(zone, (cache = new Map()));
-  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
-  let offset = cache.get(bucket);
-  if (offset === undefined) {
-    offset = tzOffset(zone, new Date(bucket * QUARTER_HOUR_MS));
-    if (cache.size >= MAX_CACHED_BUCKETS) cache.clear();
-    cache.set(bucket, offset);
+  let cache = zone === lastZone ? lastCache : undefined;
+  if (cache === undefined) {
+    offsets ??= new Map();
+    cache = offsets.get(zone);
+    if (cache === undefined) offsets.set(zone, (cache = { young: new Map(), old: new Map() }));
+    lastZone = zone;
+    lastCache = cache;
   }
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = cache.young.get(bucket);
+  if (offset !== undefined) return offset;
+  offset = cache.old.get(bucket) ?? tzOffset(zone, new Date(bucket * QUARTER_HOUR_MS));
+  if (cache.young.size >= GENERATION_SIZE) {
+    cache.old = cache.young;
+    cache.young = new Map();
+  }
+  cache.young.set(bucket, offset);
   return offset;
 }
 
@@ -65,13 +86,76 @@ export function localParts(ms: number, zone: string): LocalParts {
   };
 }
 
+/**
+ * The borrower-local calendar day at `ms` as a day number (days since 1970-01-01 of the local
+ * calendar): `localDate` without building a string, for counting events by local day.
+ */
+export function localDay(ms: number, zone: string): number {
+  return Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / 86_400_000);
+}
+
+/** The `YYYY-MM-DD` of a day number (years 0–9999), by arithmetic: no `Date` is made. */
+export function dateOfDay(day: number): string {
+  // Civil from days (H. Hinnant): March-based years, so that February ends the year.
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month)}-${pad(date)}`;
+}
+
+/** The day number of a `YYYY-MM-DD`. */
+export function dayOfDate(date: string): number {
+  return toUtcDay(date);
+}
+
 /** The borrower-local date at `ms`. */
 export function localDate(ms: number, zone: string): string {
   return localParts(ms, zone).date;
 }
 
-function compareLocal(a: LocalParts, date: string, secondsOfDay: number): number {
-  return a.date < date ? -1 : a.date > date ? 1 : a.secondsOfDay - secondsOfDay;
+/**
+ * The wall clock of `zone` at `ms`, as the epoch milliseconds of the same reading in UTC: its
+ * day number is `Math.floor(wall / 86_400_000)`, its time of day the remainder.
+ */
+export function localWall(ms: number, zone: string): number {
+  return ms + offsetMinutes(ms, zone) * 60_000;
+}
+
+/** Weekday of a day number: 0 = Sunday … 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * The first instant at which the wall clock of `zone` reads the day number `day` at
+ * `secondsOfDay` or later. In a DST gap (the local time does not exist) that is the end of the
+ * gap; in a fold (it exists twice) it is the first occurrence.
+ */
+export function instantAtLocalDay(day: number, secondsOfDay: number, zone: string): number {
+  const wall = day * 86_400_000 + Math.floor(secondsOfDay) * 1000;
+  // The offsets in force half a day either side cover both readings of a fold.
+  const early = wall - offsetMinutes(wall - 50_400_000, zone) * 60_000;
+  const late = wall - offsetMinutes(wall + 50_400_000, zone) * 60_000;
+  const earlyReads = localWall(early, zone) === wall;
+  const lateReads = localWall(late, zone) === wall;
+  if (earlyReads && (!lateReads || early <= late)) return early;
+  if (lateReads) return late;
+  // In a gap the local time never reads the target: find the first instant reading later.
+  let lo = wall - 15 * 3_600_000;
+  let hi = wall + 15 * 3_600_000;
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2000) * 1000;
+    if (mid <= lo || mid >= hi) break;
+    if (localWall(mid, zone) >= wall) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /**
@@ -80,26 +164,7 @@ function compareLocal(a: LocalParts, date: string, secondsOfDay: number): number
  * twice) it is the first occurrence.
  */
 export function instantAtLocal(date: string, secondsOfDay: number, zone: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  const whole = Math.floor(secondsOfDay);
-  const wall = Date.UTC(y, m - 1, d) + whole * 1000;
-  // The offsets in force half a day either side cover both readings of a fold.
-  let best = Infinity;
-  for (const probe of [wall - 50_400_000, wall + 50_400_000]) {
-    const candidate = wall - offsetMinutes(probe, zone) * 60_000;
-    if (candidate < best && compareLocal(localParts(candidate, zone), date, whole) === 0) best = candidate;
-  }
-  if (best !== Infinity) return best;
-  // In a gap the local time never reads the target: find the first instant reading later.
-  let lo = wall - 15 * 3_600_000;
-  let hi = wall + 15 * 3_600_000;
-  while (hi - lo > 1000) {
-    const mid = Math.floor((lo + hi) / 2000) * 1000;
-    if (mid <= lo || mid >= hi) break;
-    if (compareLocal(localParts(mid, zone), date, whole) >= 0) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  return instantAtLocalDay(toUtcDay(date), secondsOfDay, zone);
 }
 
 /** The first instant of the local date `date` in `zone`. */
@@ -124,22 +189,6 @@ export function addDaysToDate(date: string, days: number): string {
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return toUtcDay(to) - toUtcDay(from);
-}
-
-/** Weekday of a calendar date: 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(date: string): number {
-  return new Date(toUtcDay(date) * 86_400_000).getUTCDay();
-}
-
-/** The first day of the month of `date`. */
-export function startOfMonthDate(date: string): string {
-  return `${date.slice(0, 8)}01`;
-}
-
-/** The first day of the next month after `date`'s month. */
-export function startOfNextMonthDate(date: string): string {
-  const [y = 0, m = 1] = date.split('-').map(Number);
-  return m === 12 ? `${pad(y + 1, 4)}-01-01` : `${pad(y, 4)}-${pad(m + 1)}-01`;
 }
 
 /** The borrower's candidate zones, split into the ones this runtime knows and the ones it does not. */

@@ -93,10 +93,11 @@ function withException(rule: LoadedRule, context: GuardContext, evaluate: Evalua
  * What of the action a rule's answer depends on. Candidates of one decision that agree on it
  * share one evaluator (and its answers), so a window is read once per decision, not per candidate.
  */
-function actionKey(rule: LoadedRule, action: GuardAction): string {
+function actionKey(rule: LoadedRule, action: GuardAction, context: GuardContext): string {
   switch (rule.kind) {
     case 'window':
-      return rule.allowAgreedTimes ? action.type : '';
+      // Agreed times can name actions; with none agreed, the window reads nothing of the action.
+      return rule.allowAgreedTimes && context.agreedTimes.length > 0 ? action.type : '';
     case 'cap':
       return rule.scope === 'address' ? (action.address ?? '\u0000') : '';
     case 'cool-down':
@@ -114,19 +115,22 @@ function actionKey(rule: LoadedRule, action: GuardAction): string {
   }
 }
 
-/** Evaluators shared by the candidates of one decision, keyed by the context built for it. */
-const sharedEvaluators = /* @__PURE__ */ new WeakMap<GuardContext, Map<string, Evaluator>>();
-
-/** Remembers an evaluator's last few answers: candidates ask the same rule about the same instants. */
+/**
+ * Remembers an evaluator's last answers: the candidates of one decision ask the same rule about
+ * the same instants (now, then the same deferral steps). A small ring, not a `Map`: a decision
+ * asks a rule about a handful of instants, and a ring allocates nothing per question.
+ */
+const MEMO_SIZE = 8;
 function memoise(evaluate: Evaluator): Evaluator {
-  const answers = new Map<number, CheckResult>();
+  const instants = new Float64Array(MEMO_SIZE).fill(Number.NaN);
+  const answers: CheckResult[] = new Array<CheckResult>(MEMO_SIZE);
+  let next = 0;
   return (t) => {
-    let answer = answers.get(t);
-    if (answer === undefined) {
-      answer = evaluate(t);
-      if (answers.size > 64) answers.clear();
-      answers.set(t, answer);
-    }
+    for (let i = 0; i < MEMO_SIZE; i++) if (instants[i] === t) return answers[i]!;
+    const answer = evaluate(t);
+    instants[next] = t;
+    answers[next] = answer;
+    next = (next + 1) % MEMO_SIZE;
     return answer;
   };
 }
@@ -157,69 +161,120 @@ function bind(rule: LoadedRule, action: GuardAction, context: GuardContext): Eva
 }
 
 
+/** A check's trace entry, built as one object literal per shape (spreads here were a third of a decision's time). */
+function checkEntry(action: GuardAction['type'], candidateRule: string | undefined, rule: Bound, result: CheckResult): CheckEntry {
+  const { id, citation } = rule;
+  if (candidateRule === undefined) {
+    if (result.ok) return { type: 'check.passed', action, id, citation };
+    if (result.next === null) return { type: 'check.blocked', action, id, citation, reason: result.reason };
+    return { type: 'check.deferred', action, id, citation, reason: result.reason, until: formatInstant(result.next) };
+  }
+  if (result.ok) return { type: 'check.passed', action, candidateRule, id, citation };
+  if (result.next === null) return { type: 'check.blocked', action, candidateRule, id, citation, reason: result.reason };
+  return { type: 'check.deferred', action, candidateRule, id, citation, reason: result.reason, until: formatInstant(result.next) };
+}
+
+interface Failing {
+  rule: Bound;
+  result: Extract<CheckResult, { ok: false }>;
+}
+
+const refs = (list: readonly Failing[]): RuleRef[] => list.map(({ rule, result }) => ({ id: rule.id, citation: rule.citation, reason: result.reason }));
+
+/** Judges one action; made by {@link guardFor} for one loan at one instant under one compliance set. */
+export type Guard = (action: GuardAction, candidateRule?: string) => Judgement;
+
 /**
- * Judges one action against every applicable compliance rule. Fail-closed: a rule that cannot
- * be evaluated blocks. A deferral's `until` is the earliest instant at which every rule holds
- * at once, found by moving to the latest "next" instant of the failing rules until none fails.
+ * The guard of one decision: judges actions against every applicable compliance rule.
+ * Fail-closed: a rule that cannot be evaluated blocks. A deferral's `until` is the earliest
+ * instant at which every rule holds at once, found by moving to the latest "next" instant of the
+ * failing rules until none fails.
+ *
+ * Candidates of one decision that agree on what a rule reads of the action share one evaluator
+ * and its answers, so a window is read once per decision, not once per candidate. Nothing is
+ * kept beyond the returned function: a parsed input decided again, under the same or another
+ * compliance set, starts afresh.
  */
-export function guard(action: GuardAction, compliance: Compliance, context: GuardContext, candidateRule?: string): Judgement {
-  let evaluators = sharedEvaluators.get(context);
-  if (evaluators === undefined) sharedEvaluators.set(context, (evaluators = new Map()));
-  const bound: Bound[] = [];
-  for (const rule of compliance.rules) {
-    if (!applies(rule, action, context)) continue;
-    const key = `${rule.document}\u0000${rule.id}\u0000${actionKey(rule, action)}`;
-    let evaluate = evaluators.get(key);
-    if (evaluate === undefined) evaluators.set(key, (evaluate = memoise(withException(rule, context, bind(rule, action, context)))));
-    bound.push({ id: rule.id, citation: rule.citation, evaluate, window: rule.kind === 'window' });
-  }
-
-  // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
-  // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.
+export function guardFor(compliance: Compliance, context: GuardContext): Guard {
+  const rules = compliance.rules;
+  // Per rule: the evaluator for actions it reads nothing of, and those keyed by what it reads.
+  const plain: (Bound | undefined)[] = new Array<Bound | undefined>(rules.length);
+  const keyed: (Map<string, Bound> | undefined)[] = new Array<Map<string, Bound> | undefined>(rules.length);
   const zoneProblem = unknownZoneReason(context.zones);
-  if (zoneProblem !== undefined && channelOf(action.type) !== undefined && !compliance.rules.some((r) => applies(r, action, context) && r.kind === 'window')) {
-    bound.push({ ...UNKNOWN_ZONE_RULE, evaluate: () => ({ ok: false, next: null, reason: zoneProblem }), window: false });
-  }
-
-  const base = candidateRule === undefined ? { action: action.type } : { action: action.type, candidateRule };
   const now = context.now;
-  const atNow = bound.map((rule) => ({ rule, result: rule.evaluate(now) }));
-  const checks: CheckEntry[] = atNow.map(({ rule, result }): CheckEntry => {
-    const ids = { ...base, id: rule.id, citation: rule.citation };
-    if (result.ok) return { type: 'check.passed', ...ids };
-    if (result.next === null) return { type: 'check.blocked', ...ids, reason: result.reason };
-    return { type: 'check.deferred', ...ids, reason: result.reason, until: formatInstant(result.next) };
-  });
 
-  const failing = atNow.filter((entry): entry is { rule: Bound; result: Extract<CheckResult, { ok: false }> } => !entry.result.ok);
-  const refs = (list: typeof failing): RuleRef[] => list.map(({ rule, result }) => ({ id: rule.id, citation: rule.citation, reason: result.reason }));
-  if (failing.length === 0) return { verdict: { type: 'permitted' }, checks };
-  const blockedNow = failing.filter(({ result }) => result.next === null);
-  if (blockedNow.length > 0) return { verdict: { type: 'blocked', by: refs(blockedNow) }, checks };
+  const boundFor = (index: number, rule: LoadedRule, action: GuardAction): Bound => {
+    const key = actionKey(rule, action, context);
+    if (key === '') {
+      let bound = plain[index];
+      if (bound === undefined) plain[index] = bound = makeBound(rule, action, context);
+      return bound;
+    }
+    let byKey = keyed[index];
+    if (byKey === undefined) keyed[index] = byKey = new Map();
+    let bound = byKey.get(key);
+    if (bound === undefined) byKey.set(key, (bound = makeBound(rule, action, context)));
+    return bound;
+  };
 
-  let t = Math.max(...failing.map(({ result }) => result.next as number));
-  for (let step = 0; step < MAX_STEPS && t - now <= HORIZON_MS; step++) {
-    let next = t;
-    let onlyWindows = true;
-    const blockers: typeof failing = [];
-    for (const rule of bound) {
-      const result = rule.evaluate(t);
+  return (action, candidateRule) => {
+    const bound: Bound[] = [];
+    let windowApplies = false;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      if (!applies(rule, action, context)) continue;
+      if (rule.kind === 'window') windowApplies = true;
+      bound.push(boundFor(i, rule, action));
+    }
+    // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
+    // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.
+    if (zoneProblem !== undefined && !windowApplies && channelOf(action.type) !== undefined) {
+      bound.push({ ...UNKNOWN_ZONE_RULE, evaluate: () => ({ ok: false, next: null, reason: zoneProblem }), window: false });
+    }
+
+    const checks: CheckEntry[] = new Array<CheckEntry>(bound.length);
+    let failing: Failing[] | undefined;
+    let blockedNow: Failing[] | undefined;
+    let t = -Infinity;
+    for (let i = 0; i < bound.length; i++) {
+      const rule = bound[i]!;
+      const result = rule.evaluate(now);
+      checks[i] = checkEntry(action.type, candidateRule, rule, result);
       if (result.ok) continue;
-      onlyWindows &&= rule.window;
-      if (result.next === null) blockers.push({ rule, result });
-      else next = Math.max(next, result.next);
+      (failing ??= []).push({ rule, result });
+      if (result.next === null) (blockedNow ??= []).push({ rule, result });
+      else if (result.next > t) t = result.next;
     }
-    if (blockers.length > 0) return { verdict: { type: 'blocked', by: refs(blockers) }, checks };
-    if (next === t) return { verdict: { type: 'deferred', until: formatInstant(t), by: refs(failing) }, checks };
-    if (onlyWindows && context.zones.zones.length > 1 && t - now > ZONES_SEARCH_MS) {
-      const apart = refs(failing).map((ref) => ({ ...ref, reason: `${ref.reason}; the windows of the candidate zones do not hold together at any instant in the next two weeks` }));
-      return { verdict: { type: 'blocked', by: apart }, checks };
+    if (failing === undefined) return { verdict: { type: 'permitted' }, checks };
+    if (blockedNow !== undefined) return { verdict: { type: 'blocked', by: refs(blockedNow) }, checks };
+
+    for (let step = 0; step < MAX_STEPS && t - now <= HORIZON_MS; step++) {
+      let next = t;
+      let onlyWindows = true;
+      let blockers: Failing[] | undefined;
+      for (const rule of bound) {
+        const result = rule.evaluate(t);
+        if (result.ok) continue;
+        onlyWindows &&= rule.window;
+        if (result.next === null) (blockers ??= []).push({ rule, result });
+        else if (result.next > next) next = result.next;
+      }
+      if (blockers !== undefined) return { verdict: { type: 'blocked', by: refs(blockers) }, checks };
+      if (next === t) return { verdict: { type: 'deferred', until: formatInstant(t), by: refs(failing) }, checks };
+      if (onlyWindows && context.zones.zones.length > 1 && t - now > ZONES_SEARCH_MS) {
+        const apart = refs(failing).map((ref) => ({ ...ref, reason: `${ref.reason}; the windows of the candidate zones do not hold together at any instant in the next two weeks` }));
+        return { verdict: { type: 'blocked', by: apart }, checks };
+      }
+      t = next;
     }
-    t = next;
-  }
-  const horizon: RuleRef[] = refs(failing).map((ref) => ({
-    ...ref,
-    reason: `${ref.reason}; no instant in the next five years satisfies every rule at once`,
-  }));
-  return { verdict: { type: 'blocked', by: horizon }, checks };
+    const horizon: RuleRef[] = refs(failing).map((ref) => ({
+      ...ref,
+      reason: `${ref.reason}; no instant in the next five years satisfies every rule at once`,
+    }));
+    return { verdict: { type: 'blocked', by: horizon }, checks };
+  };
+}
+
+function makeBound(rule: LoadedRule, action: GuardAction, context: GuardContext): Bound {
+  return { id: rule.id, citation: rule.citation, evaluate: memoise(withException(rule, context, bind(rule, action, context))), window: rule.kind === 'window' };
 }

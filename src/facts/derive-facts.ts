@@ -162,6 +162,20 @@ const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMi
 const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
 
 /** The day number of a validated `YYYY-MM-DD` date, as `Date.UTC` reads it, in integer arithmetic. */
+/** The widest UTC offsets a zone can have (−12:00 to +14:00), with an hour to spare. */
+const OFFSET_BOUND_MS = 15 * 3_600_000;
+
+/**
+ * Whether the local day of `ms` in `zone` is `day` or earlier. Only an instant within a day of
+ * that day's end needs the zone's offset: a payment made weeks before or after a promise's due
+ * date is decided without asking `Intl` about a long-past instant.
+ */
+function onOrBeforeLocalDay(ms: number, zone: string, day: number): boolean {
+  if (Math.floor((ms + OFFSET_BOUND_MS) / DAY_MS) <= day) return true;
+  if (Math.floor((ms - OFFSET_BOUND_MS) / DAY_MS) > day) return false;
+  return localDay(ms, zone) <= day;
+}
+
 function dayOf(date: string): number {
   const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
   const month = digit(date, 5) * 10 + digit(date, 6);
@@ -347,7 +361,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
         // Paid in full by now, but only payments made by the end of the local due date count:
         // the payment that completes the amount must fall on the due date or earlier.
         completing ??= amount <= 0 ? -1 : firstReaching(paid!, from, paymentsEnd, paid![from]! + amount) - 1;
-        kept = completing < 0 || localDay(payments[completing]!.at, calendarZones[z]!) <= dueDay;
+        kept = completing < 0 || onOrBeforeLocalDay(payments[completing]!.at, calendarZones[z]!, dueDay);
       }
       if (kept) keptInAny = true;
       if (kept || !pastDue) brokenInAll = false;

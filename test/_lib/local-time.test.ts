@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantAtLocal, localParts, resolveZones, startOfLocalDay } from '../../src/_lib/local-time.js';
+import { dateOfDay, dayOfDate, instantAtLocal, instantAtLocalDay, localDay, localParts, localWall, resolveZones, startOfLocalDay, weekdayOfDay } from '../../src/_lib/local-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const zones = ['America/New_York', 'America/St_Johns', 'America/Santiago', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Apia', 'Asia/Shanghai'];
@@ -59,6 +59,31 @@ describe('instantAtLocal', () => {
         expect(localParts(back, zone)).toEqual(parts);
       }),
       { seed: 77, numRuns: 2000 },
+    );
+  });
+});
+
+describe('day numbers', () => {
+  it('formats every day number of years 1–9999 as Date does', () => {
+    for (let day = Date.UTC(1, 0, 1) / 86_400_000 - 366; day < Date.UTC(9999, 11, 31) / 86_400_000; day += 97) {
+      const date = new Date(day * 86_400_000);
+      expect(dateOfDay(day)).toBe(`${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`);
+      expect(weekdayOfDay(day)).toBe(date.getUTCDay());
+    }
+    for (let day = -800; day < 800; day++) expect(dayOfDate(dateOfDay(day + 20_000))).toBe(day + 20_000);
+  });
+
+  it('agrees with localParts and instantAtLocal in every zone (wall clock, local day, the instant of a local time)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), fc.constantFrom(...zones), fc.integer({ min: 0, max: 86_399 }), (ms, zone, seconds) => {
+        const parts = localParts(ms, zone);
+        const day = localDay(ms, zone);
+        expect(dateOfDay(day)).toBe(parts.date);
+        expect(weekdayOfDay(day)).toBe(parts.weekday);
+        expect((localWall(ms, zone) - day * 86_400_000) / 1000).toBe(parts.secondsOfDay);
+        expect(instantAtLocalDay(day, seconds, zone)).toBe(instantAtLocal(parts.date, seconds, zone));
+      }),
+      { seed: 1124, numRuns: 2000 },
     );
   });
 });

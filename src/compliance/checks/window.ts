@@ -1,4 +1,5 @@
-import { addDaysToDate, instantAtLocal, localParts } from '../../_lib/local-time.js';
+import { DAY_MS } from '../../_lib/instant.js';
+import { dateOfDay, dayOfDate, instantAtLocalDay, localWall, weekdayOfDay } from '../../_lib/local-time.js';
 import { secondsOfDay } from '../compliance-schema.js';
 import type { DayType, WindowRule } from '../document.js';
 import type { Evaluator, GuardAction, GuardContext, TimedSpan } from '../context.js';
@@ -27,8 +28,10 @@ function clock(seconds: number): string {
 }
 
 interface PreparedWindow {
-  covered: ReadonlySet<number> | undefined;
-  holidays: ReadonlySet<string>;
+  /** The day numbers the holiday calendars cover, as `[first, after]` per year; undefined = every day. */
+  covered: readonly (readonly [number, number])[] | undefined;
+  /** Holidays as day numbers. */
+  holidays: ReadonlySet<number>;
   byDayType: ReadonlyMap<DayType, readonly Span[]>;
   includeStart: boolean;
   includeEnd: boolean;
@@ -47,8 +50,8 @@ function prepared(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>): Prepare
       .sort((a, b) => a.start - b.start || a.end - b.end);
     const types: DayType[] = [...WEEKDAYS, 'holiday'];
     ready = {
-      covered: rule.calendarYears === undefined ? undefined : new Set(rule.calendarYears),
-      holidays: new Set(rule.holidays ?? []),
+      covered: rule.calendarYears?.map((year) => [Date.UTC(year, 0, 1) / DAY_MS, Date.UTC(year + 1, 0, 1) / DAY_MS] as const),
+      holidays: new Set((rule.holidays ?? []).map(dayOfDate)),
       byDayType: new Map(types.map((type) => [type, spans.filter((span) => span.days.has(type))])),
       includeStart: rule.includeStart ?? true,
       includeEnd: rule.includeEnd ?? false,
@@ -67,51 +70,56 @@ export function windowCheck(rule: WindowRule & Pick<LoadedRule, 'calendarYears'>
   const { covered, holidays, byDayType, includeStart, includeEnd } = prepared(rule);
   const agreed = rule.allowAgreedTimes ? context.agreedTimes.filter((span) => span.actions === undefined || span.actions.includes(action.type)) : [];
   const agreedAt = (span: TimedSpan, t: number) => span.from <= t && t < span.until;
-  const dayType = (date: string, weekday: number): DayType => (holidays.has(date) ? 'holiday' : WEEKDAYS[weekday]!);
-  const spansOn = (date: string, weekday: number): readonly Span[] => byDayType.get(dayType(date, weekday)) ?? [];
+  const isCovered = (day: number) => covered === undefined || covered.some(([from, after]) => from <= day && day < after);
+  const dayType = (day: number): DayType => (holidays.has(day) ? 'holiday' : WEEKDAYS[weekdayOfDay(day)]!);
+  const spansOn = (day: number): readonly Span[] => byDayType.get(dayType(day)) ?? [];
   // Boundaries are whole seconds: an exclusive start opens one second after it, an inclusive end
   // closes one second after it.
   const first = includeStart ? 0 : 1;
   const inside = (span: Span, seconds: number) => seconds >= span.start + first && (includeEnd ? seconds < span.end + 1 : seconds < span.end);
+  /** Whether the wall-clock reading `wall` is on `day` and inside `span`. */
+  const readsInside = (wall: number, day: number, span: Span) => Math.floor(wall / DAY_MS) === day && inside(span, (wall - day * DAY_MS) / 1000);
 
   return inEveryZone(context.zones, (zone) => (t) => {
-    const here = localParts(t, zone);
-    if (covered !== undefined && !covered.has(Number(here.date.slice(0, 4)))) {
-      return { ok: false, next: null, reason: `The holiday calendars of this rule do not cover ${here.date.slice(0, 4)}, so it is unknown whether ${here.date} is a holiday` };
+    // The wall clock, as numbers: the day number, its weekday and the seconds since local midnight.
+    const wall = localWall(t, zone);
+    const day = Math.floor(wall / DAY_MS);
+    const seconds = (wall - day * DAY_MS) / 1000;
+    if (!isCovered(day)) {
+      const date = dateOfDay(day);
+      return { ok: false, next: null, reason: `The holiday calendars of this rule do not cover ${date.slice(0, 4)}, so it is unknown whether ${date} is a holiday` };
     }
-    const today = spansOn(here.date, here.weekday);
-    if (today.some((span) => inside(span, here.secondsOfDay))) return { ok: true };
-    if (agreed.some((span) => agreedAt(span, t) && inSpan(span, here.weekday, here.secondsOfDay))) return { ok: true };
+    const today = spansOn(day);
+    if (today.some((span) => inside(span, seconds))) return { ok: true };
+    const weekday = weekdayOfDay(day);
+    if (agreed.some((span) => agreedAt(span, t) && inSpan(span, weekday, seconds))) return { ok: true };
 
     let next: number | null = null;
-    let date = here.date;
-    let weekday = here.weekday;
-    for (let day = 0; day <= SEARCH_DAYS && next === null; day++) {
-      if (covered !== undefined && !covered.has(Number(date.slice(0, 4)))) break;
+    for (let ahead = 0; ahead <= SEARCH_DAYS && next === null; ahead++) {
+      const on = day + ahead;
+      if (!isCovered(on)) break;
       let best = Infinity;
-      for (const span of spansOn(date, weekday)) {
-        const opening = instantAtLocal(date, span.start + first, zone);
-        if (opening <= t || opening >= best) continue;
-        const there = localParts(opening, zone);
+      for (const span of spansOn(on)) {
+        const opening = instantAtLocalDay(on, span.start + first, zone);
         // A DST gap can swallow a whole span; only an instant that is really inside counts.
-        if (there.date === date && inside(span, there.secondsOfDay)) best = opening;
+        if (opening > t && opening < best && readsInside(localWall(opening, zone), on, span)) best = opening;
       }
       for (const span of agreed) {
         // An agreed time opens at its start on a listed day, or when the agreement takes effect inside it.
-        for (const opening of [instantAtLocal(date, span.start, zone), span.from]) {
+        for (const opening of [instantAtLocalDay(on, span.start, zone), span.from]) {
           if (opening <= t || opening >= best || !agreedAt(span, opening)) continue;
-          const there = localParts(opening, zone);
-          if (there.date === date && inSpan(span, there.weekday, there.secondsOfDay)) best = opening;
+          const there = localWall(opening, zone);
+          const thereDay = Math.floor(there / DAY_MS);
+          if (thereDay === on && inSpan(span, weekdayOfDay(on), (there - on * DAY_MS) / 1000)) best = opening;
         }
       }
       if (best !== Infinity) next = best;
-      date = addDaysToDate(date, 1);
-      weekday = (weekday + 1) % 7;
     }
 
-    const type = dayType(here.date, here.weekday);
+    const type = dayType(day);
+    const date = dateOfDay(day);
     const permitted = today.length === 0 ? (type === 'holiday' ? 'no contact on this holiday' : 'no contact on this day') : `permitted ${today.map((s) => s.label).join(', ')}`;
-    const reason = `Local time in ${zone} is ${clock(here.secondsOfDay)} on ${WEEKDAY_NAMES[here.weekday]} ${here.date}${type === 'holiday' ? ' (a holiday)' : ''}: ${permitted}`;
+    const reason = `Local time in ${zone} is ${clock(seconds)} on ${WEEKDAY_NAMES[weekday]} ${date}${type === 'holiday' ? ' (a holiday)' : ''}: ${permitted}`;
     return { ok: false, next, reason };
   });
 }
