@@ -3,6 +3,7 @@ import type { WindowRule } from '../compliance/document.js';
 import { ACTION_TYPES, type ActionType } from '../domain/vocabulary.js';
 import type { Issue } from '../errors.js';
 import { validatePolicy } from '../policy/load-policy.js';
+import { engineIssues } from './engine-check.js';
 import { formatPath } from '../_lib/format-path.js';
 import { didYouMean } from '../_lib/nearest-name.js';
 import { describeLiteral, firstContradiction, implies, isSatisfiable, toDnf, type Conjunction } from './conditions.js';
@@ -301,7 +302,8 @@ function neverPermitted(rule: AnalysedRule, compliance: Compliance): Diagnostic 
  * actions those rules can never permit. Pure: it reads no files and never throws.
  * @param document - A policy document as parsed JSON (`{ rules: [...] }` or a bare array).
  * @param options - {@link LintOptions}.
- * @returns A {@link LintResult}; the policy loads exactly when `errorCount` is 0.
+ * @returns A {@link LintResult}; `errorCount` is 0 exactly when the policy loads and
+ *   json-rules-engine itself accepts every rule (it runs in any json-rules-engine tool).
  * @example
  * ```ts
  * import { formatLintResult, lintPolicy } from 'arrears/lint';
@@ -313,7 +315,8 @@ function neverPermitted(rule: AnalysedRule, compliance: Compliance): Diagnostic 
 export function lintPolicy(document: unknown, options: LintOptions = {}): LintResult {
   const { items, prefix } = rulesOf(document);
   const validation = validatePolicy(document);
-  const errors = validation.success ? [] : validation.issues.map((issue) => errorFor(issue, items, prefix));
+  const issues = validation.success ? engineIssues(validation.data.rules, prefix) : validation.issues;
+  const errors = issues.map((issue) => errorFor(issue, items, prefix));
   const rules = analyse(items, prefix);
   const warnings: Diagnostic[] = [];
   for (const rule of rules) {

@@ -1,4 +1,3 @@
-import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { ActionType, Purpose } from '../domain/vocabulary.js';
 import { ArrearsValidationError, isArrearsValidationError, type Issue } from '../errors.js';
 import { ATTRIBUTE_PREFIX, FACT_CATALOG, findFact, type FactDefinition } from '../facts/catalog.js';
@@ -241,29 +240,6 @@ function factsRead(rules: readonly RuleDocument[]): string[] {
   return [...catalog, ...attributes];
 }
 
-/** Last line of defence: json-rules-engine itself must accept every rule (it never should reject one we passed). */
-function engineIssues(rules: readonly RuleDocument[], prefix: readonly PropertyKey[]): Issue[] {
-  const issues: Issue[] = [];
-  // json-rules-engine writes to the objects it is given (condition priorities): hand it its own copy.
-  const copies = JSON.parse(JSON.stringify(rules)) as RuleProperties[];
-  try {
-    new Engine(copies, { allowUndefinedFacts: false });
-  } catch {
-    // Find the rules it refuses, one by one, so that each issue has a path.
-    const engine = new Engine([], { allowUndefinedFacts: false });
-    copies.forEach((rule, i) => {
-      try {
-        engine.addRule(rule);
-      } catch (error) {
-        const detail = error instanceof Error ? error.message.replace(/\.$/, '') : 'unknown error';
-        push(issues, 'engine_rejected', [...prefix, i], `json-rules-engine rejected the rule: ${detail}`);
-      }
-    });
-    if (issues.length === 0) push(issues, 'engine_rejected', prefix, 'json-rules-engine rejected the policy');
-  }
-  return issues;
-}
-
 /**
  * Validates a policy document and loads it, returning the issues instead of throwing (for
  * editors, CI and linting); the checks are those of {@link loadPolicy}.
@@ -296,9 +272,6 @@ function load(
     leaf: checkLeaf,
   });
   if (issues.length > 0) return { success: false, document: 'policy', issues };
-
-  const rejected = engineIssues(rules, Array.isArray(document) ? [] : ['rules']);
-  if (rejected.length > 0) return { success: false, document: 'policy', issues: rejected };
 
   const frozen = deepFreeze(rules);
   const facts = Object.freeze(factsRead(frozen));

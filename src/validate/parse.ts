@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { en } from 'zod/locales';
+// English alone: `zod/locales` would load every locale.
+import en from 'zod/v4/locales/en.js';
 import { ArrearsValidationError, type Issue, type ValidatedDocument } from '../errors.js';
 import { formatPath } from '../_lib/format-path.js';
 import { plainDataIssues, type PlainDataOptions } from './plain-data.js';
