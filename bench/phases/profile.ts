@@ -98,7 +98,7 @@ const STAGES = [
   'evaluatePolicy src/policy/evaluate-policy.ts',
   'pickFacts src/policy/evaluate-policy.ts',
   'choose src/decide.ts',
-  'guard src/compliance/guard.ts',
+  'judge src/compliance/guard.ts',
   'copyJson src/_lib/copy-json.ts',
   '(garbage collector)',
 ];

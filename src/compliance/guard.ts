@@ -217,7 +217,8 @@ export function guardFor(compliance: Compliance, context: GuardContext): Guard {
     return bound;
   };
 
-  return (action, candidateRule) => {
+  // Named for CPU profiles: `judge` is the guard's own time.
+  return function judge(action, candidateRule) {
     const bound: Bound[] = [];
     let windowApplies = false;
     for (let i = 0; i < rules.length; i++) {

@@ -120,6 +120,17 @@ export const inputSchema = lazy(() =>
   }),
 );
 
+/**
+ * The input without its history, for inputs whose history passed the fast path
+ * (`fast-history.ts`): `now`, `loan` and nothing else.
+ */
+export const inputShellSchema = lazy(() =>
+  z.strictObject({
+    now: instantString(),
+    loan: loanSchema(),
+  }),
+);
+
 /** The `action` of `check`. */
 export const checkActionSchema = lazy(() =>
   z.strictObject({

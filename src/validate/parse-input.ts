@@ -4,10 +4,11 @@ import type { CheckInput, DecisionInput } from '../domain/input.js';
 import type { Loan } from '../domain/loan.js';
 import { ArrearsValidationError, type Issue } from '../errors.js';
 import { formatInstant, parseInstant } from '../_lib/instant.js';
-import { checkActionSchema, inputSchema } from './input-schema.js';
+import { fastHistory } from './fast-history.js';
+import { checkActionSchema, inputSchema, inputShellSchema, MAX_HISTORY_EVENTS } from './input-schema.js';
 import { EARLIEST_NOW, EARLIEST_NOW_MS, LATEST_NOW, LATEST_NOW_MS, MAX_INPUT_DEPTH } from './limits.js';
 import { safeParseWith } from './parse.js';
-import { isPlainObject } from './plain-data.js';
+import { isPlainObject, plainDataIssues } from './plain-data.js';
 
 /** A validated input: `now` in epoch ms and as a canonical ISO string. */
 export interface ParsedInput {
@@ -69,6 +70,24 @@ function parse(input: unknown, withAction: boolean): { parsed: ParsedInput; acti
   }
 }
 
+type InputData = ReturnType<typeof inputSchema> extends { _zod: { output: infer T } } ? T : never;
+
+/**
+ * The schema's verdict on the whole input. A well-formed history takes the fast path and zod
+ * checks the rest; anything else, and any input with an issue, is parsed by zod whole, so that
+ * issues are always zod's, in zod's order.
+ */
+function parseCandidate(candidate: Record<string, unknown>): { success: true; data: InputData } | { success: false; issues: Issue[] } {
+  const plain = { maxDepth: MAX_INPUT_DEPTH };
+  const whole = () => safeParseWith(inputSchema(), candidate, [], plain);
+  if (!Array.isArray(candidate['history']) || plainDataIssues(candidate, [], plain).length > 0) return whole();
+  const history = fastHistory(candidate['history'], MAX_HISTORY_EVENTS);
+  if (history === undefined) return whole();
+  const { history: _history, ...shell } = candidate;
+  const rest = safeParseWith(inputShellSchema(), shell);
+  return rest.success ? { success: true, data: { ...rest.data, history } } : whole();
+}
+
 function parseData(input: unknown, withAction: boolean): { parsed: ParsedInput; action?: CheckAction } {
   if (!isRecord(input)) {
     throw new ArrearsValidationError('input', [{ code: 'invalid_type', path: '', message: 'Expected an object with `now`, `loan` and `history`' }]);
@@ -81,7 +100,7 @@ function parseData(input: unknown, withAction: boolean): { parsed: ParsedInput; 
   if (!withAction && action !== undefined) {
     issues.push({ code: 'unrecognized_keys', path: '', message: 'Unrecognized key: "action" (`action` belongs to `check`, not `decide`)' });
   }
-  const result = safeParseWith(inputSchema(), candidate, [], { maxDepth: MAX_INPUT_DEPTH });
+  const result = parseCandidate(candidate);
   if (!result.success) issues.push(...result.issues.filter((issue) => !(now.issue && issue.path === 'now')));
   let parsedAction: CheckAction | undefined;
   if (withAction) {
