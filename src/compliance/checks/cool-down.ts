@@ -1,6 +1,6 @@
-import { formatInstant } from '../../_lib/instant.js';
+import { DAY_MS, formatInstant, HOUR_MS } from '../../_lib/instant.js';
 import { addDaysToDate, localDate, startOfLocalDay } from '../../_lib/local-time.js';
-import type { IndexedContact } from '../../facts/history-index.js';
+import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CoolDownRule } from '../document.js';
 import type { CheckResult, Evaluator, GuardContext } from '../context.js';
 import { describeChannels, selectContacts } from './events.js';
@@ -28,8 +28,13 @@ function running(events: readonly IndexedContact[], t: number, end: (event: Inde
  * midnight starting day `days + 1`; `rolling` waits `hours` hours.
  */
 export function coolDownCheck(rule: CoolDownRule, context: GuardContext): Evaluator {
-  const events = selectContacts(context.index.contacts, rule.after, undefined, (c) => rule.scope === 'borrower' || c.debtId === context.debtId);
   const duration = rule.duration;
+  // Only events recent enough to start a wait still running at `now` or later (all the guard asks
+  // about) count: a day of margin either side for the zone's offset.
+  const reach = duration.type === 'rolling' ? duration.hours * HOUR_MS : (duration.days + 2) * DAY_MS;
+  const all = context.index.contacts;
+  const from = upperBound(all, context.now - reach - 1);
+  const events = selectContacts(from === 0 ? all : all.slice(from), rule.after, undefined, (c) => rule.scope === 'borrower' || c.debtId === context.debtId);
   if (duration.type === 'rolling') {
     const span = duration.hours * 3_600_000;
     return (t): CheckResult => {

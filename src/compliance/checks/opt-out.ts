@@ -13,13 +13,16 @@ export function optOutCheck(rule: OptOutRule, context: GuardContext, action: Gua
   if (channel === undefined || (rule.channels !== undefined && !rule.channels.includes(channel))) return () => ({ ok: true });
   if (rule.allowPurposes?.includes(action.purpose)) return () => ({ ok: true });
   const applies = (address: string | undefined) => address === undefined || action.address === undefined || address === action.address;
-  const starts = [
-    ...context.optOuts.filter((o) => o.channel === channel && applies(o.address)).map((o) => o.at),
-    ...context.index.contacts
-      .filter((c) => c.channel === channel && c.outcome === 'stop_request' && applies(c.address))
-      .map((c) => c.at),
-  ];
-  const first = starts.reduce((a, b) => Math.min(a, b), Infinity);
+  // The earliest opt-out: contacts ascend in time, so the first stop request found is theirs.
+  let first = Infinity;
+  for (const o of context.optOuts) if (o.channel === channel && applies(o.address) && o.at < first) first = o.at;
+  for (const c of context.index.contacts) {
+    if (c.at >= first) break;
+    if (c.channel === channel && c.outcome === 'stop_request' && applies(c.address)) {
+      first = c.at;
+      break;
+    }
+  }
   return (t): CheckResult =>
     first <= t ? { ok: false, next: null, reason: `The borrower opted out of ${channel === 'sms' ? 'SMS' : channel} at ${formatInstant(first)}` } : { ok: true };
 }
