@@ -161,7 +161,6 @@ const hoursSince = (now: number, at: number | null): number | null => (at === nu
 const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
 const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
 
-/** The day number of a validated `YYYY-MM-DD` date, as `Date.UTC` reads it, in integer arithmetic. */
 /** The widest UTC offsets a zone can have (−12:00 to +14:00), with an hour to spare. */
 const OFFSET_BOUND_MS = 15 * 3_600_000;
 
@@ -176,6 +175,7 @@ function onOrBeforeLocalDay(ms: number, zone: string, day: number): boolean {
   return localDay(ms, zone) <= day;
 }
 
+/** The day number of a validated `YYYY-MM-DD` date, as `Date.UTC` reads it, in integer arithmetic. */
 function dayOf(date: string): number {
   const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
   const month = digit(date, 5) * 10 + digit(date, 6);
