@@ -3,7 +3,7 @@ import type { Channel, Outcome } from '../domain/vocabulary.js';
 import { CONVERSATION_OUTCOMES, UNANSWERED_OUTCOMES } from '../domain/vocabulary.js';
 import type { AssumptionEntry } from '../trace/trace.js';
 import { DAY_MS, HOUR_MS, parseInstant } from '../_lib/instant.js';
-import { offsetMinutes } from '../_lib/local-time.js';
+import { dayOfDate, localDay } from '../_lib/local-time.js';
 import type { FactValue } from './catalog.js';
 import { ATTRIBUTE_PREFIX } from './catalog.js';
 import type { HistoryIndex, IndexedContact, IndexedPayment } from './history-index.js';
@@ -156,10 +156,8 @@ function columnsUpperBound(columns: readonly number[], ms: number): number {
 
 const hoursSince = (now: number, at: number | null): number | null => (at === null ? null : (now - at) / HOUR_MS);
 
-// Calendar arithmetic on day numbers (days since 1970-01-01), without building date strings:
-// the borrower-local date of an instant, and a `YYYY-MM-DD` date, as the same kind of number.
-const localDay = (ms: number, zone: string): number => Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / DAY_MS);
-const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
+// Calendar arithmetic is on day numbers (days since 1970-01-01, `localDay` and `dayOfDate`),
+// without building date strings.
 
 /** The widest UTC offsets a zone can have (−12:00 to +14:00), with an hour to spare. */
 const OFFSET_BOUND_MS = 15 * 3_600_000;
@@ -173,22 +171,6 @@ function onOrBeforeLocalDay(ms: number, zone: string, day: number): boolean {
   if (Math.floor((ms + OFFSET_BOUND_MS) / DAY_MS) <= day) return true;
   if (Math.floor((ms - OFFSET_BOUND_MS) / DAY_MS) > day) return false;
   return localDay(ms, zone) <= day;
-}
-
-/** The day number of a validated `YYYY-MM-DD` date, as `Date.UTC` reads it, in integer arithmetic. */
-function dayOf(date: string): number {
-  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-  const month = digit(date, 5) * 10 + digit(date, 6);
-  const day = digit(date, 8) * 10 + digit(date, 9);
-  // `Date.UTC` reads years 0–99 as 1900–1999.
-  if (year < 100) return Date.UTC(year, month - 1, day) / DAY_MS;
-  // Days from civil (H. Hinnant): March-based years, so that February ends the year.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**
@@ -345,7 +327,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
     const promise = promises[i]!;
     if (promise.debtId !== debtId) continue;
     promisesMade++;
-    const dueDay = dayOf(promise.dueDate);
+    const dueDay = dayOfDate(promise.dueDate);
     const amount = toMoneyUnits(promise.amount);
     const from = lowerBound(payments, promise.at, paymentsEnd);
     const paidByNow = total - paid![from]!;
@@ -376,7 +358,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   let daysPastDue = Infinity;
   let daysSinceLastPayment: number | null = lastPayment === null ? null : Infinity;
   const oldestUnpaid = loan.oldestUnpaidDueDate ?? null;
-  const oldestUnpaidDay = oldestUnpaid === null ? 0 : dayOf(oldestUnpaid);
+  const oldestUnpaidDay = oldestUnpaid === null ? 0 : dayOfDate(oldestUnpaid);
   for (let z = 0; z < calendarZones.length; z++) {
     const date = today[z]!;
     daysPastDue = Math.min(daysPastDue, oldestUnpaid === null ? 0 : Math.max(0, date - oldestUnpaidDay));
