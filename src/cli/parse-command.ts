@@ -1,6 +1,6 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { nearestName } from '../_lib/nearest-name.js';
+import type { ParseArgsConfig } from 'node:util';
 import { usageError } from './cli-error.js';
+import { strictParse } from './parse-options.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,12 +10,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * @param positionals - How each expected positional argument is named in messages (`<policy.json>`).
  */
 export function parseCommand<T extends Options>(command: string, args: readonly string[], options: T, positionals: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw usageError(describeParseError(error, Object.keys(options)), command);
-  }
+  const parsed = strictParse(command, args, options);
   const given = parsed.positionals;
   if (given.length < positionals.length) throw usageError(`${command} needs ${positionals.slice(given.length).join(' and ')}`, command);
   if (given.length > positionals.length) {
@@ -23,22 +18,6 @@ export function parseCommand<T extends Options>(command: string, args: readonly 
     throw usageError(`unexpected argument "${given[positionals.length]!}": ${command} ${takes}`, command);
   }
   return { values: parsed.values, positionals: given };
-}
-
-function describeParseError(error: unknown, known: readonly string[]): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown }).code;
-  const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const nearest = option.startsWith('--') ? nearestName(option.slice(2), known) : undefined;
-      return `unknown option "${option}"${nearest === undefined ? '' : ` (did you mean "--${nearest}"?)`}`;
-    }
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('does not take an argument') ? `option "${option}" takes no value` : `option "${option}" needs a value`;
-    default:
-      return message;
-  }
 }
 
 /** A whole number from an option, or a usage error naming the option. */

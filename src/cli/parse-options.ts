@@ -15,16 +15,20 @@ export function wantsHelp(args: readonly string[]): boolean {
  * positional argument is expected: the input file.
  */
 export function parseOptions<T extends Options>(command: string, args: readonly string[], options: T) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw usageError(parseArgsMessage(error, Object.keys(options)), command);
-  }
+  const parsed = strictParse(command, args, options);
   const [first, ...extra] = parsed.positionals;
   if (first === undefined) throw usageError(`${command} needs an input file (or - for standard input)`, command);
   if (extra[0] !== undefined) throw usageError(`unexpected argument "${extra[0]}": ${command} takes one input file`, command);
   return { values: parsed.values, positional: first };
+}
+
+/** `parseArgs` in strict mode with positionals allowed; its errors become one-line usage errors of `command`. */
+export function strictParse<T extends Options>(command: string, args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usageError(parseArgsMessage(error, Object.keys(options)), command);
+  }
 }
 
 function parseArgsMessage(error: unknown, known: readonly string[]): string {
