@@ -1,5 +1,16 @@
 import { TOOLKIT_HELP } from './toolkit-help.js';
 
+/** The compliance options `decide` and `check` share, described alike. */
+const COMPLIANCE_OPTIONS = `  --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
+                                 of a JSON compliance document. Required; repeat it to compose
+                                 overlays (the stricter rule wins). Holiday calendars the
+                                 documents name come from date-holidays, for the year of \`now\`
+  --role <addressee>             The lender's role: creditor, third_party_collector,
+                                 licensed_agency or association_member; rules that bind none of
+                                 the roles given are left out; repeatable
+  --exception <rule-id>          Enable a rule's opt-in exception (a days-past-due exception);
+                                 repeatable`;
+
 /** The help texts, printed as they are (each ends with a newline). */
 export const HELP = {
   ...TOOLKIT_HELP,
@@ -36,15 +47,7 @@ Decides the next collection action permitted for one loan, and when, and prints 
 JSON. <input.json> holds { now, loan, history }; - reads standard input.
 
 Options:
-  --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
-                                 of a JSON compliance document. Required; repeat it to compose
-                                 overlays (the stricter rule wins). Holiday calendars the
-                                 documents name come from date-holidays, for the year of \`now\`
-  --role <addressee>             The lender's role: creditor, third_party_collector,
-                                 licensed_agency or association_member; rules that bind none of
-                                 the roles given are left out; repeatable
-  --exception <rule-id>          Enable a rule's opt-in exception (a days-past-due exception);
-                                 repeatable
+${COMPLIANCE_OPTIONS}
   --policy <file>                A policy document (json-rules-engine rules); default: the
                                  bundled example policy
   --trace <summary|full>         \`full\` adds each policy rule that did not fire (default: summary)
@@ -66,15 +69,7 @@ Options:
                                  hardship_plan; overrides the type of the input's \`action\`
   --param <key=value>            An action param, e.g. purpose=reply_to_borrower or
                                  address=+15551234567; repeatable
-  --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
-                                 of a JSON compliance document. Required; repeat it to compose
-                                 overlays (the stricter rule wins). Holiday calendars the
-                                 documents name come from date-holidays, for the year of \`now\`
-  --role <addressee>             The lender's role: creditor, third_party_collector,
-                                 licensed_agency or association_member; rules that bind none of
-                                 the roles given are left out; repeatable
-  --exception <rule-id>          Enable a rule's opt-in exception (a days-past-due exception);
-                                 repeatable
+${COMPLIANCE_OPTIONS}
   --explain                      Print the verdict as an English sentence instead of JSON
   -h, --help                     Show this help
 
