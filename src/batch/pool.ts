@@ -83,8 +83,15 @@ export class OrderedPool<Task, Result> {
     return oldest;
   }
 
+  /**
+   * Waits for the tasks still in flight (at most the window), then stops the workers. Destroying
+   * the pool under a running task (a consumer that stops early) let a worker's late reply reach
+   * piscina after its task was gone, which it throws as an uncaught "Unexpected message from
+   * Worker".
+   */
   async close(): Promise<void> {
-    this.#pending.length = 0;
+    const inFlight = this.#pending.splice(0);
+    await Promise.allSettled(inFlight);
     await this.#pool.destroy();
   }
 }
