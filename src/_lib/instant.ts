@@ -1,3 +1,5 @@
+import { dateOfDay } from './local-time.js';
+
 const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
 const two = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1);
 
@@ -34,14 +36,36 @@ export function parseInstant(iso: string): number {
   return Date.UTC(year, two(iso, 5) - 1, two(iso, 8), two(iso, 11), two(iso, 14), two(iso, 17), ms) - offset * 60_000;
 }
 
-/** ISO instant in UTC, without milliseconds when they are zero: `2026-07-15T13:30:00Z`. */
+/** The earliest and latest instants with a four-digit year (0000-01-01 and 9999-12-31). */
+const FIRST_MS = -62_167_219_200_000;
+const LAST_MS = 253_402_300_799_999;
+/** `00` … `99`. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
+/**
+ * ISO instant in UTC, without milliseconds when they are zero: `2026-07-15T13:30:00Z`. Written
+ * by arithmetic (`toISOString` was a tenth of a deferred candidate's time); instants outside
+ * years 0000–9999, or not whole milliseconds, go through `toISOString`.
+ */
 export function formatInstant(ms: number): string {
   // The same instant is formatted again and again (every candidate deferred to one opening).
   if (ms === lastMs) return lastIso;
-  const iso = new Date(ms).toISOString();
-  lastIso = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
   lastMs = ms;
-  return lastIso;
+  if (!Number.isInteger(ms) || ms < FIRST_MS || ms > LAST_MS) {
+    const iso = new Date(ms).toISOString();
+    return (lastIso = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso);
+  }
+  const day = Math.floor(ms / DAY_MS);
+  let rest = ms - day * DAY_MS;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  const time = `${TWO_DIGITS[hours]!}:${TWO_DIGITS[minutes]!}:${TWO_DIGITS[seconds]!}`;
+  const fraction = millis === 0 ? '' : `.${millis < 100 ? '0' : ''}${millis < 10 ? '0' : ''}${millis}`;
+  return (lastIso = `${dateOfDay(day)}T${time}${fraction}Z`);
 }
 let lastMs = Number.NaN;
 let lastIso = '';

@@ -35,4 +35,22 @@ describe('parseInstant', () => {
       { seed: 1127, numRuns: 2000 },
     );
   });
+
+  it('formats every instant as toISOString does, less zero milliseconds, by arithmetic or by Date', () => {
+    const expected = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+    const edges = [Date.parse('0000-01-01T00:00:00Z'), Date.parse('9999-12-31T23:59:59.999Z'), Date.parse('1969-12-31T23:59:59.999Z'), -1, 0, 1, 999, 1000, 86_399_999, 86_400_000];
+    for (const ms of [...edges, edges[0]! - 1, edges[1]! + 1, 1.5, -0.5, 8.64e15, -8.64e15]) expect(formatInstant(ms), String(ms)).toBe(expected(ms));
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        expect(formatInstant(ms)).toBe(expected(ms));
+      }),
+      { seed: 1128, numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('1900-01-01T00:00:00Z'), max: Date.parse('2100-01-01T00:00:00Z') }), (ms) => {
+        expect(formatInstant(ms)).toBe(expected(ms));
+      }),
+      { seed: 1129, numRuns: 5000 },
+    );
+  });
 });
