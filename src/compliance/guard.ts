@@ -62,6 +62,36 @@ function applies(rule: LoadedRule, action: GuardAction, context: GuardContext): 
   return true;
 }
 
+/**
+ * The indexes of the rules that apply to an action of `type` on a `product` loan, kept per
+ * compliance set: the answer depends on nothing else (legal steps aside, which are judged each
+ * time), and a decision asks it once per candidate.
+ */
+const applicableCache = /* @__PURE__ */ new WeakMap<readonly LoadedRule[], Map<string, Map<string, readonly number[]>>>();
+
+function applicableRules(rules: readonly LoadedRule[], action: GuardAction, context: GuardContext): readonly number[] {
+  if (action.type === 'legal') {
+    const indexes: number[] = [];
+    for (let i = 0; i < rules.length; i++) if (applies(rules[i]!, action, context)) indexes.push(i);
+    return indexes;
+  }
+  let byProduct = applicableCache.get(rules);
+  if (byProduct === undefined) applicableCache.set(rules, (byProduct = new Map()));
+  let byType = byProduct.get(context.product);
+  if (byType === undefined) {
+    // Products are the lender's own vocabulary: a bounded cache, however many a portfolio names.
+    if (byProduct.size >= 256) byProduct.clear();
+    byProduct.set(context.product, (byType = new Map()));
+  }
+  let indexes = byType.get(action.type);
+  if (indexes === undefined) {
+    const found: number[] = [];
+    for (let i = 0; i < rules.length; i++) if (applies(rules[i]!, action, context)) found.push(i);
+    byType.set(action.type, (indexes = found));
+  }
+  return indexes;
+}
+
 /** Days past due at `t`: the fewest over the candidate zones; `undefined` when no zone is known. */
 function daysPastDueAt(context: GuardContext, t: number): number | undefined {
   const due = context.oldestUnpaidDueDate;
@@ -111,7 +141,8 @@ function actionKey(rule: LoadedRule, action: GuardAction, context: GuardContext)
     case 'designated-times':
       return `${action.type}\u0000${action.purpose}\u0000${action.address ?? '\u0000'}`;
     case 'third-party':
-      return `${action.recipient}\u0000${action.contactId ?? '\u0000'}`;
+      // Recipients are a vocabulary without NUL: the recipient alone cannot equal a pair.
+      return action.contactId === undefined ? action.recipient : `${action.recipient}\u0000${action.contactId}`;
   }
 }
 
@@ -219,13 +250,14 @@ export function guardFor(compliance: Compliance, context: GuardContext): Guard {
 
   // Named for CPU profiles: `judge` is the guard's own time.
   return function judge(action, candidateRule) {
-    const bound: Bound[] = [];
+    const applicable = applicableRules(rules, action, context);
+    const bound: Bound[] = new Array<Bound>(applicable.length);
     let windowApplies = false;
-    for (let i = 0; i < rules.length; i++) {
+    for (let k = 0; k < applicable.length; k++) {
+      const i = applicable[k]!;
       const rule = rules[i]!;
-      if (!applies(rule, action, context)) continue;
       if (rule.kind === 'window') windowApplies = true;
-      bound.push(boundFor(i, rule, action));
+      bound[k] = boundFor(i, rule, action);
     }
     // Contact needs the borrower's local time. A window rule blocks by itself when the zone is
     // unknown; without one, the built-in rule does, even if no other rule happens to need the zone.
