@@ -154,7 +154,8 @@ function columnsUpperBound(columns: readonly number[], ms: number): number {
   return lo;
 }
 
-const hoursSince = (now: number, at: number | null): number | null => (at === null ? null : (now - at) / HOUR_MS);
+/** Hours from `at` to `now`; `null` when there is no such event (`at` is `NaN`). */
+const hoursSince = (now: number, at: number | null): number | null => (at === null || Number.isNaN(at) ? null : (now - at) / HOUR_MS);
 
 // Calendar arithmetic is on day numbers (days since 1970-01-01, `localDay` and `dayOfDate`),
 // without building date strings.
@@ -220,7 +221,8 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
     assumptions.push({ type: 'assumption.stricter', subject: 'future-events', reason: `${future} history ${future === 1 ? 'event' : 'events'} after now ${future === 1 ? 'was' : 'were'} ignored` });
   }
 
-  // Contacts: one pass.
+  // Contacts: one pass. The last instants are NaN until seen (numbers only: a variable that can
+  // also hold `null` would box every instant assigned to it, an allocation per contact).
   const since24h = now - DAY_MS;
   const since7d = now - WEEK_MS;
   const since30d = now - MONTH_MS;
@@ -234,12 +236,12 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   let visit7d = 0;
   let visit30d = 0;
   let unansweredCalls = 0;
-  let lastConversation: number | null = null;
-  let lastSms: number | null = null;
-  let lastEmail: number | null = null;
-  let lastCall: number | null = null;
-  let lastVisit: number | null = null;
-  let lastLetter: number | null = null;
+  let lastConversation = Number.NaN;
+  let lastSms = Number.NaN;
+  let lastEmail = Number.NaN;
+  let lastCall = Number.NaN;
+  let lastVisit = Number.NaN;
+  let lastLetter = Number.NaN;
   for (let i = 0, j = 0; i < contactsEnd; i++, j += 2) {
     const code = columns[j + 1]!;
     if ((code & OWN_DEBT) === 0) continue;
