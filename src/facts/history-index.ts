@@ -129,10 +129,24 @@ export function indexHistory(history: readonly HistoryEvent[], debtId: string): 
   return { contacts, promises, payments, steps, notices };
 }
 
-/** Index of the first element whose `at` is greater than `ms` (events are ascending). */
+/**
+ * Index of the first element whose `at` is greater than `ms` (events are ascending). Searches
+ * are nearly all for recent instants (now, or now less a cap's span), so it gallops back from
+ * the end (1, 2, 4, … elements) before bisecting: one read when every event is at or before
+ * `ms`, and few reads, near each other, for a search within the last days of a long history.
+ */
 export function upperBound(events: readonly { at: number }[], ms: number): number {
+  const length = events.length;
   let lo = 0;
-  let hi = events.length;
+  let hi = length;
+  for (let back = 1; back <= length; back *= 2) {
+    const probe = length - back;
+    if (events[probe]!.at <= ms) {
+      lo = probe + 1;
+      break;
+    }
+    hi = probe;
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (events[mid]!.at <= ms) lo = mid + 1;
