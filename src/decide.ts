@@ -101,7 +101,9 @@ export function factsFor(parsed: ParsedDecisionInput, prepared: Prepared, policy
 export function choose(parsed: ParsedDecisionInput, prepared: Prepared, options: DecideOptions, derived: DerivedFacts, evaluation: PolicyEvaluation): Decision {
   const { policy, compliance } = options;
   const { context, assumptions } = prepared;
-  const trace: TraceEntry[] = assumptions.concat(derived.assumptions);
+  const trace: TraceEntry[] = [];
+  for (const entry of assumptions) trace.push(entry);
+  for (const entry of derived.assumptions) trace.push(entry);
   trace.push({ type: 'fact.derived', facts: pickFacts(policy, derived.facts) });
 
   const fired = inPreferenceOrder(evaluation.fired);

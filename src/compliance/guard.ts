@@ -153,8 +153,9 @@ function actionKey(rule: LoadedRule, action: GuardAction, context: GuardContext)
  */
 const MEMO_SIZE = 8;
 function memoise(evaluate: Evaluator): Evaluator {
-  const instants = new Float64Array(MEMO_SIZE).fill(Number.NaN);
-  const answers: CheckResult[] = new Array<CheckResult>(MEMO_SIZE);
+  // Array literals: a typed array costs several times more to make, and a decision makes one per rule.
+  const instants = [Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+  const answers: (CheckResult | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
   let next = 0;
   return (t) => {
     for (let i = 0; i < MEMO_SIZE; i++) if (instants[i] === t) return answers[i]!;
