@@ -6,7 +6,7 @@ import { DAY_MS, HOUR_MS, parseInstant } from '../_lib/instant.js';
 import { dayOfDate, localDay } from '../_lib/local-time.js';
 import type { FactValue } from './catalog.js';
 import { ATTRIBUTE_PREFIX } from './catalog.js';
-import type { HistoryIndex, IndexedContact, IndexedPayment } from './history-index.js';
+import type { HistoryIndex, IndexedContact, IndexedPayment, IndexedPromise } from './history-index.js';
 import { upperBound } from './history-index.js';
 
 /**
@@ -37,13 +37,13 @@ const toMoneyUnits = (amount: number): number => Math.round(amount * MONEY_SCALE
 const isConversation = (outcome: Outcome): boolean => CONVERSATION_OUTCOMES.includes(outcome);
 const isUnanswered = (outcome: Outcome): boolean => UNANSWERED_OUTCOMES.includes(outcome);
 
-/** Index of the first payment in `payments[0, end)` whose `at` is `ms` or later. */
-function lowerBound(payments: readonly IndexedPayment[], ms: number, end: number): number {
+/** Index of the first payment in `[0, end)` whose `at` is `ms` or later, in the payment columns. */
+function paymentsLowerBound(columns: readonly number[], ms: number, end: number): number {
   let lo = 0;
   let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (payments[mid]!.at < ms) lo = mid + 1;
+    if (columns[PAYMENT_STRIDE * mid]! < ms) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -104,7 +104,7 @@ const columnCache = /* @__PURE__ */ new WeakMap<readonly IndexedContact[], Colum
  */
 export function contactColumns(contacts: readonly IndexedContact[], debtId: string): readonly number[] {
   const cached = columnCache.get(contacts);
-  if (cached !== undefined && cached.debtId === debtId) return cached.values;
+  if (cached !== undefined && cached.debtId === debtId && cached.values.length === 2 * contacts.length) return cached.values;
   const values: number[] = [];
   for (const contact of contacts) {
     const code =
@@ -117,6 +117,68 @@ export function contactColumns(contacts: readonly IndexedContact[], debtId: stri
   }
   columnCache.set(contacts, { debtId, values });
   return values;
+}
+
+// Promises and payments are read the same way, as flat numbers built once per index: a promise
+// as `[at, due day, amount in money units, 1 if about the debt]`, a payment as `[at, amount in
+// money units, 1 if about the debt]`. On a portfolio each loan's history is cold in the CPU's
+// caches; reading an object, its debt id and its due date string were a cache miss each.
+const PROMISE_STRIDE = 4;
+const PAYMENT_STRIDE = 3;
+
+interface MoneyColumns {
+  readonly debtId: string;
+  readonly promises: readonly IndexedPromise[];
+  readonly promiseValues: readonly number[];
+  readonly paymentValues: readonly number[];
+}
+
+const moneyCache = /* @__PURE__ */ new WeakMap<readonly IndexedPayment[], MoneyColumns>();
+
+function moneyColumns(promises: readonly IndexedPromise[], payments: readonly IndexedPayment[], debtId: string): MoneyColumns {
+  const cached = moneyCache.get(payments);
+  // Indexes are never mutated; the lengths are checked all the same, for an index built by hand.
+  if (
+    cached !== undefined &&
+    cached.debtId === debtId &&
+    cached.promises === promises &&
+    cached.promiseValues.length === PROMISE_STRIDE * promises.length &&
+    cached.paymentValues.length === PAYMENT_STRIDE * payments.length
+  ) {
+    return cached;
+  }
+  const promiseValues: number[] = [];
+  for (const promise of promises) promiseValues.push(promise.at, dayOfDate(promise.dueDate), toMoneyUnits(promise.amount), promise.debtId === debtId ? 1 : 0);
+  const paymentValues: number[] = [];
+  for (const payment of payments) paymentValues.push(payment.at, toMoneyUnits(payment.amount), payment.debtId === debtId ? 1 : 0);
+  const columns = { debtId, promises, promiseValues, paymentValues };
+  moneyCache.set(payments, columns);
+  return columns;
+}
+
+/**
+ * Index of the first of `columns.length / stride` rows whose `at` (its first number) is greater
+ * than `ms`. Rows ascend in `at`; searches are for `now`, after nearly every event, so it
+ * gallops back from the end before bisecting, as `upperBound` does.
+ */
+function rowsUpperBound(columns: readonly number[], stride: number, ms: number): number {
+  const rows = columns.length / stride;
+  let lo = 0;
+  let hi = rows;
+  for (let back = 1; back <= rows; back *= 2) {
+    const probe = rows - back;
+    if (columns[probe * stride]! <= ms) {
+      lo = probe + 1;
+      break;
+    }
+    hi = probe;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (columns[mid * stride]! <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // Working buffers reused by every call (deriveFacts is synchronous and never re-entered), so that
@@ -140,18 +202,6 @@ function attributeFact(key: string): string {
     if (attributeNames.size < 10_000) attributeNames.set(key, name);
   }
   return name;
-}
-
-/** Index of the first contact whose `at` is greater than `ms`, searched in the columns (contacts are ascending). */
-function columnsUpperBound(columns: readonly number[], ms: number): number {
-  let lo = 0;
-  let hi = columns.length >>> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (columns[2 * mid]! <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Hours from `at` to `now`; `null` when there is no such event (`at` is `NaN`). */
@@ -210,9 +260,12 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   const { contacts, promises, payments, steps } = index;
   // Each array is ascending in `at`: everything from these indexes on is after `now`.
   const columns = contactColumns(contacts, debtId);
-  const contactsEnd = columnsUpperBound(columns, now);
-  const promisesEnd = upperBound(promises, now);
-  const paymentsEnd = upperBound(payments, now);
+  const contactsEnd = rowsUpperBound(columns, 2, now);
+  const money = moneyColumns(promises, payments, debtId);
+  const promiseValues = money.promiseValues;
+  const paymentValues = money.paymentValues;
+  const promisesEnd = rowsUpperBound(promiseValues, PROMISE_STRIDE, now);
+  const paymentsEnd = rowsUpperBound(paymentValues, PAYMENT_STRIDE, now);
   const stepsEnd = upperBound(steps, now);
   // Counted over every debt: they are ignored whichever debt they are about.
   const future =
@@ -306,15 +359,14 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
 
   // Payments: one pass, keeping running totals (paid[i] = this debt's payments before index i)
   // so that each promise reads the sum over any span in O(1) and finds the payment completing it in O(log n).
-  let lastPayment: number | null = null;
+  let lastPayment = Number.NaN;
   const paid = promisesEnd > 0 ? scratch(paymentsEnd + 1, 1) : undefined;
   if (paid) paid[0] = 0;
   let total = 0;
-  for (let i = 0; i < paymentsEnd; i++) {
-    const payment = payments[i]!;
-    if (payment.debtId === debtId) {
-      lastPayment = payment.at;
-      if (paid) total += toMoneyUnits(payment.amount);
+  for (let i = 0, k = 0; i < paymentsEnd; i++, k += PAYMENT_STRIDE) {
+    if (paymentValues[k + 2] === 1) {
+      lastPayment = paymentValues[k]!;
+      if (paid) total += paymentValues[k + 1]!;
     }
     if (paid) paid[i + 1] = total;
   }
@@ -325,13 +377,12 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   let promisesKept = 0;
   let promisesBroken = 0;
   let activePromise = false;
-  for (let i = 0; i < promisesEnd; i++) {
-    const promise = promises[i]!;
-    if (promise.debtId !== debtId) continue;
+  for (let i = 0, k = 0; i < promisesEnd; i++, k += PROMISE_STRIDE) {
+    if (promiseValues[k + 3] !== 1) continue;
     promisesMade++;
-    const dueDay = dayOfDate(promise.dueDate);
-    const amount = toMoneyUnits(promise.amount);
-    const from = lowerBound(payments, promise.at, paymentsEnd);
+    const dueDay = promiseValues[k + 1]!;
+    const amount = promiseValues[k + 2]!;
+    const from = paymentsLowerBound(paymentValues, promiseValues[k]!, paymentsEnd);
     const paidByNow = total - paid![from]!;
     // The payment that brings the sum up to the amount (-1: none needed); found only if needed.
     let completing: number | undefined;
@@ -345,7 +396,7 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
         // Paid in full by now, but only payments made by the end of the local due date count:
         // the payment that completes the amount must fall on the due date or earlier.
         completing ??= amount <= 0 ? -1 : firstReaching(paid!, from, paymentsEnd, paid![from]! + amount) - 1;
-        kept = completing < 0 || onOrBeforeLocalDay(payments[completing]!.at, calendarZones[z]!, dueDay);
+        kept = completing < 0 || onOrBeforeLocalDay(paymentValues[PAYMENT_STRIDE * completing]!, calendarZones[z]!, dueDay);
       }
       if (kept) keptInAny = true;
       if (kept || !pastDue) brokenInAll = false;
@@ -358,13 +409,13 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
 
   // Calendar counts: the least aggressive reading over the candidate zones, the minimum.
   let daysPastDue = Infinity;
-  let daysSinceLastPayment: number | null = lastPayment === null ? null : Infinity;
+  let daysSinceLastPayment: number | null = Number.isNaN(lastPayment) ? null : Infinity;
   const oldestUnpaid = loan.oldestUnpaidDueDate ?? null;
   const oldestUnpaidDay = oldestUnpaid === null ? 0 : dayOfDate(oldestUnpaid);
   for (let z = 0; z < calendarZones.length; z++) {
     const date = today[z]!;
     daysPastDue = Math.min(daysPastDue, oldestUnpaid === null ? 0 : Math.max(0, date - oldestUnpaidDay));
-    if (lastPayment !== null && daysSinceLastPayment !== null) {
+    if (daysSinceLastPayment !== null) {
       daysSinceLastPayment = Math.min(daysSinceLastPayment, date - localDay(lastPayment, calendarZones[z]!));
     }
   }
