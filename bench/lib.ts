@@ -90,3 +90,53 @@ export function summarise(runs: readonly { samples: Float64Array; seconds: numbe
     rounds: rates.map((r) => Math.round(r)),
   };
 }
+
+/**
+ * Latency per loan: each loan's median over the rounds, which time the same loans in the same
+ * order. A single sample also carries what the machine did meanwhile (on the benchmark VM,
+ * timer interrupts and the hypervisor stall about one sample in two hundred by 20–100 µs); a
+ * loan's median over three rounds keeps what it costs each time (its work, its cache misses,
+ * the collections its allocation causes, which recur at the same loans) and drops one-off stalls.
+ */
+export function perLoanMedians(runs: readonly { samples: Float64Array }[]): { p50Micros: number; p99Micros: number; p999Micros: number } {
+  const count = runs[0]?.samples.length ?? 0;
+  if (runs.some((run) => run.samples.length !== count)) throw new Error('perLoanMedians needs rounds over the same loans');
+  const medians = new Float64Array(count);
+  const values = new Float64Array(runs.length);
+  for (let i = 0; i < count; i++) {
+    for (let r = 0; r < runs.length; r++) values[r] = runs[r]!.samples[i]!;
+    values.sort();
+    medians[i] = values[(values.length - 1) >> 1]!;
+  }
+  const sorted = sortedMicros(medians);
+  return { p50Micros: round(percentile(sorted, 50)), p99Micros: round(percentile(sorted, 99)), p999Micros: round(percentile(sorted, 99.9)) };
+}
+
+/**
+ * What the machine alone does to latency percentiles: a constant, allocation-free workload that
+ * takes about `micros`, timed `count` times exactly as decisions are. Its p99 / p50 would be 1 on
+ * a quiet machine; `stalledPercent` is the share of samples lengthened by more than 10 µs.
+ */
+export function noiseFloor(micros: number, count: number): { p50Micros: number; p99Micros: number; ratio: number; stalledPercent: number } {
+  let sink = 0;
+  const work = (n: number) => {
+    let x = 0;
+    for (let j = 0; j < n; j++) x = (x * 31 + j) | 0;
+    return x;
+  };
+  // Calibrate the loop to `micros`: scale its length by the median of a few hundred timed calls,
+  // three times (the first calls run before the loop is optimised).
+  let n = 1_000;
+  for (let pass = 0; pass < 3; pass++) {
+    for (let i = 0; i < 5_000; i++) sink += work(n);
+    const trial = sortedMicros(timeEach(500, () => (sink += work(n))).samples);
+    n = Math.max(1, Math.round((n * micros) / percentile(trial, 50)));
+  }
+  const { samples } = timeEach(count, () => (sink += work(n)));
+  const sorted = sortedMicros(samples);
+  const p50 = percentile(sorted, 50);
+  let stalled = 0;
+  for (const value of sorted) if (value > p50 + 10) stalled++;
+  if (sink === 0.5) log('');
+  return { p50Micros: round(p50), p99Micros: round(percentile(sorted, 99)), ratio: round(percentile(sorted, 99) / p50), stalledPercent: round((100 * stalled) / count, 3) };
+}
