@@ -32,13 +32,13 @@ const sets = lazy(() => ({
   notice: new Set<unknown>(NOTICE_TYPES),
 }));
 
-const isId = (value: unknown) => typeof value === 'string' && value.length >= 1 && value.length <= 200;
-const isMoney = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_MONEY;
-const isInstant = (value: unknown): value is string => typeof value === 'string' && patterns().instant.test(value);
-const isDate = (value: unknown): value is string => typeof value === 'string' && patterns().date.test(value);
+export const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
+export const isMoney = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_MONEY;
+export const isInstant = (value: unknown): value is string => typeof value === 'string' && patterns().instant.test(value);
+export const isDate = (value: unknown): value is string => typeof value === 'string' && patterns().date.test(value);
 
 /** Own enumerable keys of `record`, or -1 when it also has an inherited enumerable one. */
-function ownKeyCount(record: object): number {
+export function ownKeyCount(record: object): number {
   let count = 0;
   for (const key in record) {
     if (!Object.hasOwn(record, key)) return -1;

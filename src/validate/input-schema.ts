@@ -24,8 +24,10 @@ const optOutSchema = () =>
     address: z.optional(idString()),
   });
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$|^24:00(?::00)?$/;
+/** Days of an agreed or inconvenient time span. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** A local time of day, `HH:MM[:SS]`, up to `24:00`. */
+export const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$|^24:00(?::00)?$/;
 
 const borrowerTimeSpanSchema = () =>
   z.strictObject({
@@ -49,12 +51,15 @@ const borrowerSchema = () =>
     agreedTimes: z.optional(z.array(borrowerTimeSpanSchema()).check(z.maxLength(100))),
   });
 
+/** An ISO 4217 currency code. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 /** The loan schema. */
 export const loanSchema = lazy(() =>
   z.strictObject({
     id: idString(),
     product: idString(),
-    currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as "CNY"')),
+    currency: z.string().check(z.regex(CURRENCY_CODE, 'Expected an ISO 4217 currency code such as "CNY"')),
     balance: money(),
     amountOverdue: money(),
     oldestUnpaidDueDate: z.optional(z.nullable(localDateString())),
