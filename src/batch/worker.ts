@@ -77,9 +77,40 @@ export function decideLines(bytes: Uint8Array): LinesResult {
   return move({ [transferableSymbol]: result.output.buffer, [valueSymbol]: result }) as unknown as LinesResult;
 }
 
+/**
+ * The decisions of one chunk as UTF-8, written as they come: no list of strings, no joined copy.
+ * Sized from the previous chunk's output, so that it rarely grows.
+ */
+let outputCapacity = 1 << 16;
+class Output {
+  bytes = new Uint8Array(outputCapacity);
+  length = 0;
+  lines = 0;
+
+  /** Appends `text` and a newline. */
+  line(text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    const needed = this.length + 3 * text.length + 1;
+    if (needed > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(needed, 2 * this.bytes.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+    this.bytes[this.length++] = 10;
+    this.lines++;
+  }
+
+  /** The bytes written, in a buffer of their own (it is moved to the main thread). */
+  done(): Uint8Array {
+    outputCapacity = Math.max(1 << 16, this.bytes.length);
+    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
+  }
+}
+
 function decideText(text: string): LinesResult {
   const settings = decideOptions();
-  const out: string[] = [];
+  const out = new Output();
   const errors: { line: number; message: string }[] = [];
   let lines = 0;
   for (let start = 0; start < text.length; ) {
@@ -98,7 +129,7 @@ function decideText(text: string): LinesResult {
     }
     const outcome = decideOne(input, settings);
     if ('error' in outcome) errors.push({ line: lines, message: oneLine(outcome.error) });
-    else out.push(`${JSON.stringify(outcome.decision)}\n`);
+    else out.line(JSON.stringify(outcome.decision));
   }
-  return { output: encoder.encode(out.join('')), lines, decided: out.length, errors };
+  return { output: out.done(), lines, decided: out.lines, errors };
 }
