@@ -101,9 +101,19 @@ function copyTimeSpan(value: unknown): Record<string, unknown> | undefined {
   return ownKeyCount(value) === copied ? copy : undefined;
 }
 
+const copyZone = (zone: unknown) => (isZone(zone) ? zone : undefined);
+
+/** The borrower's lists, in the schema's order, with their longest length and how to copy an item. */
+const BORROWER_LISTS = [
+  ['statuses', 1000, copyStatus],
+  ['optOuts', 1000, copyOptOut],
+  ['inconvenientTimes', 100, copyTimeSpan],
+  ['agreedTimes', 100, copyTimeSpan],
+] as const;
+
 function copyBorrower(value: unknown): Record<string, unknown> | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, timeZone, timeZones, addressVerified, statuses, optOuts, inconvenientTimes, agreedTimes } = value;
+  const { id, timeZone, timeZones, addressVerified } = value;
   if (!isId(id)) return undefined;
   const copy: Record<string, unknown> = { id };
   let copied = 1;
@@ -113,7 +123,7 @@ function copyBorrower(value: unknown): Record<string, unknown> | undefined {
     copied++;
   }
   if (timeZones !== undefined) {
-    const list = copyList(timeZones, 1, 16, (zone) => (isZone(zone) ? zone : undefined));
+    const list = copyList(timeZones, 1, 16, copyZone);
     if (list === undefined) return undefined;
     copy['timeZones'] = list;
     copied++;
@@ -123,13 +133,8 @@ function copyBorrower(value: unknown): Record<string, unknown> | undefined {
     copy['addressVerified'] = addressVerified;
     copied++;
   }
-  const lists = [
-    ['statuses', statuses, 1000, copyStatus],
-    ['optOuts', optOuts, 1000, copyOptOut],
-    ['inconvenientTimes', inconvenientTimes, 100, copyTimeSpan],
-    ['agreedTimes', agreedTimes, 100, copyTimeSpan],
-  ] as const;
-  for (const [key, list, max, copyItem] of lists) {
+  for (const [key, max, copyItem] of BORROWER_LISTS) {
+    const list = value[key];
     if (list === undefined) continue;
     const items = copyList<Record<string, unknown>>(list, 0, max, copyItem);
     if (items === undefined) return undefined;
