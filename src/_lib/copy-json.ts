@@ -7,17 +7,19 @@ const twins = /* @__PURE__ */ new WeakMap<object, Record<string, unknown> | null
 /** The unfrozen twin of a frozen flat object; `null` when `value` is not frozen or not flat. */
 function twinOf(value: object): Record<string, unknown> | null {
   let twin = twins.get(value);
-  if (twin === undefined) {
-    twin = Object.isFrozen(value) ? {} : null;
-    for (const key of Object.keys(value)) {
-      if (twin === null) break;
-      const item = (value as Record<string, unknown>)[key];
-      // `__proto__` as an own key is copied by copyJson's loop, which defines it as data.
-      if (key === '__proto__' || (item !== null && typeof item === 'object')) twin = null;
-      else twin[key] = item;
+  if (twin !== undefined) return twin;
+  if (!Object.isFrozen(value)) return null;
+  twin = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    // `__proto__` as an own key is copied by copyJson's loop, which defines it as data.
+    if (key === '__proto__' || (item !== null && typeof item === 'object')) {
+      twin = null;
+      break;
     }
-    if (twin !== null || Object.isFrozen(value)) twins.set(value, twin);
+    twin[key] = item;
   }
+  twins.set(value, twin);
   return twin;
 }
 

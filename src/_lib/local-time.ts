@@ -94,7 +94,6 @@ export function localDay(ms: number, zone: string): number {
   return Math.floor((ms + offsetMinutes(ms, zone) * 60_000) / 86_400_000);
 }
 
-
 /** The borrower-local date at `ms`. */
 export function localDate(ms: number, zone: string): string {
   return localParts(ms, zone).date;

@@ -70,11 +70,7 @@ function applies(rule: LoadedRule, action: GuardAction, context: GuardContext): 
 const applicableCache = /* @__PURE__ */ new WeakMap<readonly LoadedRule[], Map<string, Map<string, readonly number[]>>>();
 
 function applicableRules(rules: readonly LoadedRule[], action: GuardAction, context: GuardContext): readonly number[] {
-  if (action.type === 'legal') {
-    const indexes: number[] = [];
-    for (let i = 0; i < rules.length; i++) if (applies(rules[i]!, action, context)) indexes.push(i);
-    return indexes;
-  }
+  if (action.type === 'legal') return applying(rules, action, context);
   let byProduct = applicableCache.get(rules);
   if (byProduct === undefined) applicableCache.set(rules, (byProduct = new Map()));
   let byType = byProduct.get(context.product);
@@ -84,11 +80,14 @@ function applicableRules(rules: readonly LoadedRule[], action: GuardAction, cont
     byProduct.set(context.product, (byType = new Map()));
   }
   let indexes = byType.get(action.type);
-  if (indexes === undefined) {
-    const found: number[] = [];
-    for (let i = 0; i < rules.length; i++) if (applies(rules[i]!, action, context)) found.push(i);
-    byType.set(action.type, (indexes = found));
-  }
+  if (indexes === undefined) byType.set(action.type, (indexes = applying(rules, action, context)));
+  return indexes;
+}
+
+/** The indexes of the rules that apply to `action`, worked out afresh. */
+function applying(rules: readonly LoadedRule[], action: GuardAction, context: GuardContext): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < rules.length; i++) if (applies(rules[i]!, action, context)) indexes.push(i);
   return indexes;
 }
 

@@ -205,7 +205,7 @@ function attributeFact(key: string): string {
 }
 
 /** Hours from `at` to `now`; `null` when there is no such event (`at` is `NaN`). */
-const hoursSince = (now: number, at: number | null): number | null => (at === null || Number.isNaN(at) ? null : (now - at) / HOUR_MS);
+const hoursSince = (now: number, at: number): number | null => (Number.isNaN(at) ? null : (now - at) / HOUR_MS);
 
 // Calendar arithmetic is on day numbers (days since 1970-01-01, `localDay` and `dayOfDate`),
 // without building date strings.
@@ -338,9 +338,9 @@ export function deriveFacts(loan: Loan, index: HistoryIndex, now: number, zones:
   }
 
   // Steps: one pass.
-  let lastLegal: number | null = null;
-  let lastAgency: number | null = null;
-  let lastHardshipPlan: number | null = null;
+  let lastLegal = Number.NaN;
+  let lastAgency = Number.NaN;
+  let lastHardshipPlan = Number.NaN;
   for (let i = 0; i < stepsEnd; i++) {
     const step = steps[i]!;
     if (step.debtId !== debtId) continue;

@@ -74,9 +74,10 @@ function parse(input: unknown, withAction: boolean): { parsed: ParsedInput; acti
 type InputData = ReturnType<typeof inputSchema> extends { _zod: { output: infer T } } ? T : never;
 
 /**
- * The schema's verdict on the whole input. A well-formed history takes the fast path and zod
- * checks the rest; anything else, and any input with an issue, is parsed by zod whole, so that
- * issues are always zod's, in zod's order.
+ * The schema's verdict on the whole input. A well-formed history takes its fast path
+ * (fast-history.ts), and so does a well-formed loan (fast-loan.ts), else zod checks the rest;
+ * anything else, and any input with an issue, is parsed by zod whole, so that issues are always
+ * zod's, in zod's order.
  */
 function parseCandidate(candidate: Record<string, unknown>): { success: true; data: InputData } | { success: false; issues: Issue[] } {
   const plain = { maxDepth: MAX_INPUT_DEPTH };
@@ -84,10 +85,11 @@ function parseCandidate(candidate: Record<string, unknown>): { success: true; da
   if (!Array.isArray(candidate['history']) || plainDataIssues(candidate, [], plain).length > 0) return whole();
   const history = fastHistory(candidate['history'], MAX_HISTORY_EVENTS);
   if (history === undefined) return whole();
+  // `candidate` has `now` and `history`: with `loan` and nothing else, the loan's fast path.
+  const now = candidate['now'];
+  const loan = ownKeyCount(candidate) === 3 && isInstant(now) ? fastLoan(candidate['loan']) : undefined;
+  if (loan !== undefined) return { success: true, data: { now, loan, history } as InputData };
   const { history: _history, ...shell } = candidate;
-  // The loan's fast path too (fast-loan.ts); zod judges anything it is not sure of.
-  const loan = ownKeyCount(shell) === 2 && isInstant(shell['now']) ? fastLoan(shell['loan']) : undefined;
-  if (loan !== undefined) return { success: true, data: { now: shell['now'] as string, loan, history } as InputData };
   const rest = safeParseWith(inputShellSchema(), shell);
   return rest.success ? { success: true, data: { ...rest.data, history } } : whole();
 }

@@ -1,9 +1,9 @@
 import { DAY_MS, formatInstant, HOUR_MS } from '../../_lib/instant.js';
-import { addDaysToDate, localDate, startOfLocalDay } from '../../_lib/local-time.js';
 import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CoolDownRule } from '../document.js';
 import type { CheckResult, Evaluator, GuardContext } from '../context.js';
 import { describeChannels, selectContacts } from './events.js';
+import { endOfWait } from './duration.js';
 import { inEveryZone } from './zones.js';
 
 function describeEvent(rule: CoolDownRule, event: IndexedContact): string {
@@ -36,9 +36,8 @@ export function coolDownCheck(rule: CoolDownRule, context: GuardContext): Evalua
   const from = upperBound(all, context.now - reach - 1);
   const events = selectContacts(from === 0 ? all : all.slice(from), rule.after, undefined, (c) => rule.scope === 'borrower' || c.debtId === context.debtId);
   if (duration.type === 'rolling') {
-    const span = duration.hours * 3_600_000;
     return (t): CheckResult => {
-      const hit = running(events, t, (e) => e.at + span);
+      const hit = running(events, t, (e) => e.at + reach);
       if (hit === undefined) return { ok: true };
       return { ok: false, next: hit.end, reason: `${describeEvent(rule, hit.event)} starts a ${duration.hours}-hour wait that ends ${formatInstant(hit.end)}` };
     };
@@ -50,7 +49,7 @@ export function coolDownCheck(rule: CoolDownRule, context: GuardContext): Evalua
     const end = (event: IndexedContact) => {
       let value = ends.get(event);
       if (value === undefined) {
-        value = startOfLocalDay(addDaysToDate(localDate(event.at, zone), duration.days), zone);
+        value = endOfWait(event.at, duration, zone);
         ends.set(event, value);
       }
       return value;

@@ -1,4 +1,4 @@
-import { addDaysToDate, localDate, startOfLocalDay } from '../../_lib/local-time.js';
+import { instantAtLocalDay, localDay } from '../../_lib/local-time.js';
 import type { CoolDownDuration } from '../document.js';
 
 /**
@@ -7,7 +7,7 @@ import type { CoolDownDuration } from '../document.js';
  * starts day `days + 1`. Zone-free for `rolling`.
  */
 export function endOfWait(at: number, duration: CoolDownDuration, zone: string): number {
-  return duration.type === 'rolling' ? at + duration.hours * 3_600_000 : startOfLocalDay(addDaysToDate(localDate(at, zone), duration.days), zone);
+  return duration.type === 'rolling' ? at + duration.hours * 3_600_000 : instantAtLocalDay(localDay(at, zone) + duration.days, 0, zone);
 }
 
 /** `7 consecutive days` or `48 hours`, for reasons. */
