@@ -130,13 +130,99 @@ const factReferenceSchema = /* @__PURE__ */ lazy(() =>
 
 const eventTypeSchema = /* @__PURE__ */ lazy(() => z.enum(['candidate', 'hold']));
 
-const eventSchemas = /* @__PURE__ */ lazy(() => ({
-  candidate: z.strictObject({
+const candidateSchema = /* @__PURE__ */ lazy(() =>
+  z.strictObject({
     type: z.literal('candidate'),
     params: z.looseObject({ action: z.enum(ACTION_TYPES), rank: z.number(), purpose: z.optional(z.enum(PURPOSES)) }),
   }),
-  hold: z.strictObject({ type: z.literal('hold'), params: z.looseObject({ rank: z.number() }) }),
-}));
+);
+
+const holdSchema = /* @__PURE__ */ lazy(() => z.strictObject({ type: z.literal('hold'), params: z.looseObject({ rank: z.number() }) }));
+
+/** Every key, own or inherited, is one of `keys` (what a strict object allows). */
+function only(value: object, keys: readonly string[]): boolean {
+  for (const key in value) if (!keys.includes(key)) return false;
+  return true;
+}
+
+/** An optional key: absent, or present and passing `test` (present but `undefined` is left to zod). */
+function optional(value: Record<string, unknown>, key: string, test: (found: unknown) => boolean): boolean {
+  return !(key in value) || test(value[key]);
+}
+
+const isString = (found: unknown): boolean => typeof found === 'string';
+const isName = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= MAX_NAME_LENGTH;
+/** A rule name, as `idString()` takes it. */
+const isRuleName = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= 200;
+const isPositiveInt = (found: unknown): boolean => Number.isSafeInteger(found) && (found as number) >= 1;
+const isNumber = (found: unknown): boolean => typeof found === 'number' && Number.isFinite(found);
+const isAction = (found: unknown): boolean => (ACTION_TYPES as readonly unknown[]).includes(found);
+const isPurpose = (found: unknown): boolean => (PURPOSES as readonly unknown[]).includes(found);
+
+/**
+ * A shape check: its zod schema, built on first use, and a fast twin that accepts only what the
+ * schema accepts. A well-formed policy passes every twin and never builds or runs a schema (on a
+ * cold start, building and first running them was most of `loadPolicy`); whatever a twin refuses
+ * goes to the schema, which decides and words the issues. `test/policy/fast-shapes.test.ts`
+ * holds each twin to its schema.
+ */
+export interface Shape {
+  readonly schema: () => z.ZodMiniType;
+  readonly accepts: (data: Record<string, unknown>) => boolean;
+}
+
+/** The shapes of a policy document's objects (exported for the differential test). */
+export const SHAPES = {
+  envelope: {
+    schema: envelopeSchema,
+    accepts: (data) =>
+      only(data, ['$schema', 'name', 'description', 'rules']) &&
+      optional(data, '$schema', isString) &&
+      optional(data, 'name', isString) &&
+      optional(data, 'description', isString) &&
+      Array.isArray(data['rules']),
+  },
+  rule: {
+    schema: ruleSchema,
+    accepts: (data) => only(data, ['name', 'conditions', 'event', 'priority']) && isRuleName(data['name']) && optional(data, 'priority', isPositiveInt),
+  },
+  all: {
+    schema: () => booleanSchemas().all,
+    accepts: (data) => only(data, ['all', 'priority']) && Array.isArray(data['all']) && optional(data, 'priority', isPositiveInt),
+  },
+  any: {
+    schema: () => booleanSchemas().any,
+    accepts: (data) => only(data, ['any', 'priority']) && Array.isArray(data['any']) && optional(data, 'priority', isPositiveInt),
+  },
+  not: {
+    schema: () => booleanSchemas().not,
+    accepts: (data) => only(data, ['not', 'priority']) && optional(data, 'priority', isPositiveInt),
+  },
+  leaf: {
+    schema: leafSchema,
+    accepts: (data) =>
+      only(data, ['fact', 'operator', 'value', 'priority', 'path', 'params']) && isName(data['fact']) && isName(data['operator']) && optional(data, 'priority', isPositiveInt),
+  },
+  factReference: {
+    schema: factReferenceSchema,
+    accepts: (data) => only(data, ['fact', 'path', 'params']) && isName(data['fact']),
+  },
+  candidate: {
+    schema: candidateSchema,
+    accepts: (data) => {
+      const params = data['params'];
+      if (!only(data, ['type', 'params']) || data['type'] !== 'candidate' || !isPlainObject(params)) return false;
+      return isAction(params['action']) && isNumber(params['rank']) && optional(params, 'purpose', isPurpose);
+    },
+  },
+  hold: {
+    schema: holdSchema,
+    accepts: (data) => {
+      const params = data['params'];
+      return only(data, ['type', 'params']) && data['type'] === 'hold' && isPlainObject(params) && isNumber(params['rank']);
+    },
+  },
+} as const satisfies Record<string, Shape>;
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
 
@@ -184,8 +270,9 @@ function unsupported(issues: Issue[], path: readonly PropertyKey[], key: 'path' 
 }
 
 /** Checks `data` against a shape and appends its issues; true when it passed. */
-function shape(schema: z.ZodMiniType, data: unknown, path: readonly PropertyKey[], issues: Issue[]): boolean {
-  const result = safeParseWith(schema, data, path);
+function shape({ schema, accepts }: Shape, data: Record<string, unknown>, path: readonly PropertyKey[], issues: Issue[]): boolean {
+  if (accepts(data)) return true;
+  const result = safeParseWith(schema(), data, path);
   if (!result.success) issues.push(...result.issues);
   return result.success;
 }
@@ -201,7 +288,7 @@ class Walker {
       items = document;
       prefix = [];
     } else if (isPlainObject(document)) {
-      if (!shape(envelopeSchema(), document, [], this.issues) && !Array.isArray(document['rules'])) return [];
+      if (!shape(SHAPES.envelope, document, [], this.issues) && !Array.isArray(document['rules'])) return [];
       items = document['rules'] as unknown[];
       prefix = ['rules'];
     } else {
@@ -222,7 +309,7 @@ class Walker {
       return undefined;
     }
     const before = this.issues.length;
-    shape(ruleSchema(), input, path, this.issues);
+    shape(SHAPES.rule, input, path, this.issues);
     const name = input['name'];
     if (typeof name === 'string' && name !== '') this.visitor.ruleName(name, [...path, 'name'], this.issues);
     const conditions = this.topLevel(input['conditions'], [...path, 'conditions']);
@@ -280,7 +367,7 @@ class Walker {
 
   private booleanCondition(input: Record<string, unknown>, key: BooleanKey, path: readonly PropertyKey[], depth: number): Condition | undefined {
     const before = this.issues.length;
-    shape(booleanSchemas()[key], input, path, this.issues);
+    shape(SHAPES[key], input, path, this.issues);
     const priority = input['priority'];
     const withPriority = <T extends object>(node: T): T => (priority === undefined ? node : { ...node, priority });
     const children = input[key];
@@ -301,7 +388,7 @@ class Walker {
 
   private leaf(input: Record<string, unknown>, path: readonly PropertyKey[]): LeafCondition | undefined {
     const before = this.issues.length;
-    shape(leafSchema(), input, path, this.issues);
+    shape(SHAPES.leaf, input, path, this.issues);
     if (hasOwn(input, 'path')) unsupported(this.issues, path, 'path');
     if (hasOwn(input, 'params')) unsupported(this.issues, path, 'params');
     const { fact, operator } = input;
@@ -328,7 +415,7 @@ class Walker {
       return valid ? ([...input] as JsonScalar[]) : undefined;
     }
     if (isPlainObject(input) && hasOwn(input, 'fact')) {
-      const valid = shape(factReferenceSchema(), input, path, this.issues);
+      const valid = shape(SHAPES.factReference, input, path, this.issues);
       if (hasOwn(input, 'path')) unsupported(this.issues, path, 'path');
       if (hasOwn(input, 'params')) unsupported(this.issues, path, 'params');
       const fact = input['fact'];
@@ -349,12 +436,16 @@ class Walker {
       return undefined;
     }
     const type = input['type'];
-    if (!shape(eventTypeSchema(), type, [...path, 'type'], this.issues)) return undefined;
-    const kind = type as PolicyEvent['type'];
-    const valid = shape(eventSchemas()[kind], input, path, this.issues);
+    if (type !== 'candidate' && type !== 'hold') {
+      // Not an event type: the schema words the issue.
+      const result = safeParseWith(eventTypeSchema(), type, [...path, 'type']);
+      if (!result.success) this.issues.push(...result.issues);
+      return undefined;
+    }
+    const valid = shape(SHAPES[type], input, path, this.issues);
     // Other params travel unchanged: they must be JSON (checked even when the known ones have issues).
     const params = isPlainObject(input['params']) ? this.json(input['params'], [...path, 'params'], 0) : undefined;
-    return valid && params !== undefined ? ({ type: kind, params } as PolicyEvent) : undefined;
+    return valid && params !== undefined ? ({ type, params } as PolicyEvent) : undefined;
   }
 
   /** A copy of JSON data (event params are kept unchanged), or undefined with issues. */
