@@ -7,17 +7,27 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$|^24:00(?::00)?$/;
 const DAY_TYPES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday'] as const;
 
-const ruleBase = {
-  id: z.string().check(z.regex(KEBAB, 'Expected a kebab-case id, jurisdiction first (`us-reg-f-7-in-7`)'), z.maxLength(100)),
-  citation: z.string().check(z.minLength(1), z.maxLength(500)),
-  summary: z.string().check(z.minLength(1), z.maxLength(1000)),
-  confidence: z.enum(['H', 'M', 'L']),
-  binds: z.optional(nonEmpty(z.enum(['creditor', 'third_party_collector', 'licensed_agency', 'association_member']))),
-  actions: z.optional(nonEmpty(z.enum(ACTION_TYPES))),
-  products: z.optional(nonEmpty(z.string().check(z.minLength(1), z.maxLength(200)))),
-  note: z.optional(z.string().check(z.maxLength(2000))),
-  exception: z.optional(z.strictObject({ daysPastDueOver: z.int().check(z.gte(0), z.lte(10_000)), optIn: z.optional(z.boolean()) })),
-};
+/**
+ * A rule of `kind`: the fields every rule has around its own. Keys are in the order the presets
+ * write them (id, kind, citation, … the kind's own fields, exception, note), because zod's output
+ * follows the schema's order: a loaded preset then reads as its file does, and a shipped preset
+ * needs no second, reordered copy (`test/presets/presets.test.ts` checks both).
+ */
+function rule<const Kind extends string, const Own extends z.core.$ZodLooseShape>(kind: Kind, own: Own) {
+  return z.strictObject({
+    id: z.string().check(z.regex(KEBAB, 'Expected a kebab-case id, jurisdiction first (`us-reg-f-7-in-7`)'), z.maxLength(100)),
+    kind: z.literal(kind),
+    citation: z.string().check(z.minLength(1), z.maxLength(500)),
+    summary: z.string().check(z.minLength(1), z.maxLength(1000)),
+    confidence: z.enum(['H', 'M', 'L']),
+    binds: z.optional(nonEmpty(z.enum(['creditor', 'third_party_collector', 'licensed_agency', 'association_member']))),
+    actions: z.optional(nonEmpty(z.enum(ACTION_TYPES))),
+    products: z.optional(nonEmpty(z.string().check(z.minLength(1), z.maxLength(200)))),
+    ...own,
+    exception: z.optional(z.strictObject({ daysPastDueOver: z.int().check(z.gte(0), z.lte(10_000)), optIn: z.optional(z.boolean()) })),
+    note: z.optional(z.string().check(z.maxLength(2000))),
+  });
+}
 
 const CALENDAR = /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/;
 const calendarName = () => z.string().check(z.regex(CALENDAR, 'Expected a calendar name: an ISO 3166 code such as "RU" or "US-MA"'));
@@ -59,9 +69,7 @@ export function secondsOfDay(time: string): number {
 }
 
 const windowRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('window'),
+  rule('window', {
     windows: nonEmpty(timeSpan()),
     includeStart: z.optional(z.boolean()),
     includeEnd: z.optional(z.boolean()),
@@ -71,9 +79,7 @@ const windowRule = () =>
   });
 
 const capRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('cap'),
+  rule('cap', {
     max: z.int().check(z.gte(0), z.lte(10_000)),
     period: z.discriminatedUnion('type', [
       z.strictObject({ type: z.literal('consecutive-days'), days: positiveInt() }),
@@ -86,18 +92,14 @@ const capRule = () =>
   });
 
 const coolDownRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('cool-down'),
+  rule('cool-down', {
     after: eventFilter(),
     scope: z.enum(['debt', 'borrower']),
     duration: duration(),
   });
 
 const statusRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('status'),
+  rule('status', {
     statuses: nonEmpty(z.enum(STATUS_TYPES)),
     allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))),
     assumedDuration: z.optional(duration()),
@@ -105,34 +107,28 @@ const statusRule = () =>
   });
 
 const optOutRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('opt-out'),
+  rule('opt-out', {
     channels: z.optional(nonEmpty(z.enum(CHANNELS))),
     allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))),
   });
 
 const designatedTimesRule = () =>
-  z.strictObject({ ...ruleBase, kind: z.literal('designated-times'), allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))) });
+  rule('designated-times', { allowPurposes: z.optional(nonEmpty(z.enum(PURPOSES))) });
 
-const timeBarredRule = () => z.strictObject({ ...ruleBase, kind: z.literal('time-barred'), steps: steps(), requireKnown: z.optional(z.boolean()) });
+const timeBarredRule = () => rule('time-barred', { steps: steps(), requireKnown: z.optional(z.boolean()) });
 
 const minimumBalanceRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('minimum-balance'),
+  rule('minimum-balance', {
     amount: z.number().check(z.gte(0)),
     currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as "GBP"')),
     steps: steps(),
   });
 
 const noticePeriodRule = () =>
-  z.strictObject({ ...ruleBase, kind: z.literal('notice-period'), notice: z.enum(NOTICE_TYPES), wait: duration(), steps: steps() });
+  rule('notice-period', { notice: z.enum(NOTICE_TYPES), wait: duration(), steps: steps() });
 
 const thirdPartyRule = () =>
-  z.strictObject({
-    ...ruleBase,
-    kind: z.literal('third-party'),
+  rule('third-party', {
     unreachable: z.optional(z.strictObject({ days: positiveInt(), minAttempts: z.int().check(z.gte(0), z.lte(1000)) })),
     maxPerContact: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
     honourStop: z.optional(z.boolean()),

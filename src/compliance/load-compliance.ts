@@ -1,8 +1,10 @@
 import type { Issue } from '../errors.js';
 import { ArrearsValidationError } from '../errors.js';
+import { deepFreeze } from '../_lib/deep-freeze.js';
 import { hashDocument } from '../_lib/hash.js';
 import { safeParseWith } from '../validate/parse.js';
 import { complianceDocumentSchema } from './compliance-schema.js';
+import { isShippedPreset } from './shipped-presets.js';
 import type { Addressee, ComplianceDocument, ComplianceRule } from './document.js';
 
 /** Options of {@link loadCompliance}. @category Compliance */
@@ -58,14 +60,6 @@ export interface Compliance {
 
 const ROLES = ['creditor', 'third_party_collector', 'licensed_agency', 'association_member'] as const;
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 function validateCalendars(calendars: unknown): Issue[] {
   if (typeof calendars !== 'object' || calendars === null || Array.isArray(calendars)) {
     return [{ code: 'invalid_type', path: 'options.calendars', message: 'Expected `calendars` to be an object of calendars by name' }];
@@ -113,6 +107,10 @@ export function validateCompliance(
   }
   const parsed: ComplianceDocument[] = [];
   list.forEach((document, i) => {
+    if (isShippedPreset(document)) {
+      parsed.push(document as ComplianceDocument);
+      return;
+    }
     const result = safeParseWith(complianceDocumentSchema(), document, prefixed ? [i] : [], {});
     if (result.success) parsed.push(result.data as ComplianceDocument);
     else issues.push(...result.issues);

@@ -1,6 +1,7 @@
 import type { ActionType, Purpose } from '../domain/vocabulary.js';
 import { ArrearsValidationError, isArrearsValidationError, type Issue } from '../errors.js';
 import { ATTRIBUTE_PREFIX, FACT_CATALOG, findFact, type FactDefinition } from '../facts/catalog.js';
+import { deepFreeze } from '../_lib/deep-freeze.js';
 import { formatPath } from '../_lib/format-path.js';
 import { hashDocument } from '../_lib/hash.js';
 import { didYouMean } from '../_lib/nearest-name.js';
@@ -120,14 +121,6 @@ function compileWith(rules: readonly RuleDocument[], facts: readonly string[], e
 }
 
 const factNames = (): string[] => FACT_CATALOG.map((fact) => fact.name);
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function push(issues: Issue[], code: string, path: readonly PropertyKey[], message: string): void {
   issues.push({ code, path: formatPath(path), message });
