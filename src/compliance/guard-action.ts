@@ -7,9 +7,10 @@ const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | unde
 
 /**
  * The params the guard reads from an action: `purpose` (default `collection`), `address`,
- * `step`, `recipient` (default `borrower`) and `contactId`. Inputs are validated before they get
- * here; a value of the wrong kind reads as absent, which never makes a rule less strict except
- * `recipient`, which then reads as `third_party` (the stricter reading).
+ * `step`, `recipient` (default `borrower`) and `contactId`. They are validated before they get
+ * here (a policy's candidates by `loadPolicy`, `check`'s action with its input); should a value of
+ * the wrong kind reach the guard all the same, it reads as absent, which never makes a rule less
+ * strict, except `recipient`, which then reads as `third_party` (the stricter reading).
  */
 export function toGuardAction(type: ActionType, params: Readonly<Record<string, unknown>>): GuardAction {
   const recipient = params['recipient'];

@@ -131,7 +131,11 @@ function alwaysWith(stronger: AnalysedRule, weaker: AnalysedRule): boolean {
 }
 
 const action = (rule: AnalysedRule): ActionType | undefined => (rule.event.type === 'candidate' ? (rule.event.params['action'] as ActionType) : undefined);
-const guardKey = (rule: AnalysedRule) => JSON.stringify([action(rule), rule.event.params['purpose'] ?? 'collection', rule.event.params['address'] ?? null]);
+/** What the guard reads of a candidate: two candidates with the same key are judged alike. */
+const guardKey = (rule: AnalysedRule) => {
+  const { purpose, address, step, recipient, contactId } = rule.event.params;
+  return JSON.stringify([action(rule), purpose ?? 'collection', address ?? null, step ?? null, recipient ?? 'borrower', contactId ?? null]);
+};
 
 function unreachable(rule: AnalysedRule): Diagnostic | undefined {
   if (rule.dnf === undefined || rule.live === undefined || rule.live.length > 0) return undefined;

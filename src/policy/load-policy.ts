@@ -1,4 +1,4 @@
-import type { ActionType, Purpose } from '../domain/vocabulary.js';
+import type { ActionType, LegalStep, Purpose, Recipient } from '../domain/vocabulary.js';
 import { ArrearsValidationError, isArrearsValidationError, type Issue } from '../errors.js';
 import { ATTRIBUTE_PREFIX, FACT_CATALOG, findFact, type FactDefinition } from '../facts/catalog.js';
 import { deepFreeze } from '../_lib/deep-freeze.js';
@@ -20,6 +20,14 @@ export interface CandidateParams {
   rank: number;
   /** Why the action is taken; `collection` when absent. */
   purpose?: Purpose;
+  /** The number or e-mail address to use; without one the guard assumes any address (stricter). */
+  address?: string;
+  /** The legal step of a `legal` action; without one the action could be any step (stricter). */
+  step?: LegalStep;
+  /** Whom the contact is with; `borrower` when absent. `third_party` actions are judged by `third-party` rules. */
+  recipient?: Recipient;
+  /** The contact person of a `third_party` action; without one every contact person's history counts. */
+  contactId?: string;
   [key: string]: unknown;
 }
 

@@ -8,9 +8,10 @@
  */
 import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
-import { ACTION_TYPES, PURPOSES } from '../domain/vocabulary.js';
+import { ACTION_TYPES, LEGAL_STEPS, PURPOSES, RECIPIENTS } from '../domain/vocabulary.js';
 import { formatPath } from '../_lib/format-path.js';
 import { lazy, safeParseWith } from '../validate/parse.js';
+import { guardParamsShape } from '../validate/input-schema.js';
 import { idString } from '../validate/primitives.js';
 import type { PolicyEvent } from './load-policy.js';
 
@@ -130,10 +131,11 @@ const factReferenceSchema = /* @__PURE__ */ lazy(() =>
 
 const eventTypeSchema = /* @__PURE__ */ lazy(() => z.enum(['candidate', 'hold']));
 
+// The params the guard reads are checked as `check`'s action params are; every other param is any JSON.
 const candidateSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     type: z.literal('candidate'),
-    params: z.looseObject({ action: z.enum(ACTION_TYPES), rank: z.number(), purpose: z.optional(z.enum(PURPOSES)) }),
+    params: z.looseObject({ action: z.enum(ACTION_TYPES), rank: z.number(), ...guardParamsShape() }),
   }),
 );
 
@@ -152,12 +154,15 @@ function optional(value: Record<string, unknown>, key: string, test: (found: unk
 
 const isString = (found: unknown): boolean => typeof found === 'string';
 const isName = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= MAX_NAME_LENGTH;
-/** A rule name, as `idString()` takes it. */
-const isRuleName = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= 200;
+/** An identifier as `idString()` takes it: a rule name, an address, a contact id. */
+const isId = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= 200;
 const isPositiveInt = (found: unknown): boolean => Number.isSafeInteger(found) && (found as number) >= 1;
 const isNumber = (found: unknown): boolean => typeof found === 'number' && Number.isFinite(found);
-const isAction = (found: unknown): boolean => (ACTION_TYPES as readonly unknown[]).includes(found);
-const isPurpose = (found: unknown): boolean => (PURPOSES as readonly unknown[]).includes(found);
+const oneOf = (values: readonly string[]) => (found: unknown): boolean => (values as readonly unknown[]).includes(found);
+const isAction = oneOf(ACTION_TYPES);
+const isPurpose = oneOf(PURPOSES);
+const isStep = oneOf(LEGAL_STEPS);
+const isRecipient = oneOf(RECIPIENTS);
 
 /**
  * A shape check: its zod schema, built on first use, and a fast twin that accepts only what the
@@ -184,7 +189,7 @@ export const SHAPES = {
   },
   rule: {
     schema: ruleSchema,
-    accepts: (data) => only(data, ['name', 'conditions', 'event', 'priority']) && isRuleName(data['name']) && optional(data, 'priority', isPositiveInt),
+    accepts: (data) => only(data, ['name', 'conditions', 'event', 'priority']) && isId(data['name']) && optional(data, 'priority', isPositiveInt),
   },
   all: {
     schema: () => booleanSchemas().all,
@@ -212,7 +217,15 @@ export const SHAPES = {
     accepts: (data) => {
       const params = data['params'];
       if (!only(data, ['type', 'params']) || data['type'] !== 'candidate' || !isPlainObject(params)) return false;
-      return isAction(params['action']) && isNumber(params['rank']) && optional(params, 'purpose', isPurpose);
+      return (
+        isAction(params['action']) &&
+        isNumber(params['rank']) &&
+        optional(params, 'purpose', isPurpose) &&
+        optional(params, 'address', isId) &&
+        optional(params, 'step', isStep) &&
+        optional(params, 'recipient', isRecipient) &&
+        optional(params, 'contactId', isId)
+      );
     },
   },
   hold: {

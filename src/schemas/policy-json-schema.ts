@@ -6,7 +6,7 @@
  * `rules/schema/policy.schema.json` and a test checks that the shipped policies and the error
  * fixtures agree with both.
  */
-import { ACTION_TYPES, PURPOSES } from '../domain/vocabulary.js';
+import { ACTION_TYPES, LEGAL_STEPS, PURPOSES, RECIPIENTS } from '../domain/vocabulary.js';
 import { FACT_CATALOG, type FactDefinition } from '../facts/catalog.js';
 import { MAX_DEPTH } from '../policy/policy-schema.js';
 import { OPERATORS, OPERATOR_NAMES, type OperatorKind } from '../policy/operators.js';
@@ -160,7 +160,10 @@ export function policyJsonSchema(): JsonSchema {
               action: { enum: [...ACTION_TYPES], description: 'The action to propose' },
               rank: { type: 'number', description: 'Lower is preferred; ties break by rule name' },
               purpose: { enum: [...PURPOSES], description: 'Why the action is taken; default collection' },
-              address: { description: 'The number or address to use; read by per-address caps and opt-outs when it is a string' },
+              address: { type: 'string', minLength: 1, maxLength: 200, description: 'The number or address to use; read by per-address caps and opt-outs' },
+              recipient: { enum: [...RECIPIENTS], description: 'Whom the contact is with; default borrower' },
+              contactId: { type: 'string', minLength: 1, maxLength: 200, description: 'The contact person of a third_party action' },
+              step: { enum: [...LEGAL_STEPS], description: 'The legal step of a legal action; without one, any step' },
             },
             required: ['action', 'rank'],
             additionalProperties: true,

@@ -104,17 +104,16 @@ export const historyEventSchema = lazy(() =>
 /** The most events one decision reads; longer histories should be summarised first. */
 export const MAX_HISTORY_EVENTS = 200_000;
 
-const actionParamsSchema = () =>
-  z.catchall(
-    z.object({
-      purpose: z.optional(z.enum(PURPOSES)),
-      address: z.optional(idString()),
-      step: z.optional(z.enum(LEGAL_STEPS)),
-      recipient: z.optional(z.enum(RECIPIENTS)),
-      contactId: z.optional(idString()),
-    }),
-    z.unknown(),
-  );
+/** The params the guard reads, as a zod shape: of `check`'s action, and of a policy's candidates. */
+export const guardParamsShape = () => ({
+  purpose: z.optional(z.enum(PURPOSES)),
+  address: z.optional(idString()),
+  step: z.optional(z.enum(LEGAL_STEPS)),
+  recipient: z.optional(z.enum(RECIPIENTS)),
+  contactId: z.optional(idString()),
+});
+
+const actionParamsSchema = () => z.catchall(z.object(guardParamsShape()), z.unknown());
 
 /** The input of `decide` (and of `check`, with `action`), `now` already normalised to a string. */
 export const inputSchema = lazy(() =>
@@ -143,9 +142,6 @@ export const checkActionSchema = lazy(() =>
     params: z.optional(actionParamsSchema()),
   }),
 );
-
-/** The params every action may carry that the guard reads. */
-export const guardParamsSchema = actionParamsSchema;
 
 export type ParsedLoan = Loan;
 export type ParsedHistoryEvent = HistoryEvent;

@@ -139,7 +139,13 @@ describe('lintPolicy', () => {
         },
       ]
     `);
-    // Not shadowed: another action, another purpose, a worse rank, or a stronger condition.
+    // Not shadowed: another action, another purpose, recipient or contact person, a worse rank, or a stronger condition.
+    for (const other of [{ recipient: 'third_party' }, { recipient: 'third_party', contactId: 'mother' }, { address: '+15551234567' }]) {
+      const third = { ...strong, event: { type: 'candidate', params: { action: 'sms', rank: 45, ...other } } };
+      expect(lint([{ ...weak, event: { type: 'candidate', params: { action: 'sms', rank: 40, recipient: 'third_party' } } }, third]).filter((d) => d.code === 'shadowed_rule').length).toBe(
+        other.contactId === undefined && other.address === undefined ? 1 : 0,
+      );
+    }
     expect(lint([weak, { ...strong, event: { type: 'candidate', params: { action: 'email', rank: 45 } } }]).filter((d) => d.code === 'shadowed_rule')).toEqual([]);
     expect(lint([weak, { ...strong, event: { type: 'candidate', params: { action: 'sms', rank: 45, purpose: 'statutory_notice' } } }]).filter((d) => d.code === 'shadowed_rule')).toEqual([]);
     expect(lint([rule('sms-1-7', { all: band(1, 7) }, 'sms', 50), strong]).filter((d) => d.code === 'shadowed_rule')).toEqual([]);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACTION_TYPES, PURPOSES } from '../../src/domain/vocabulary.js';
+import { ACTION_TYPES, LEGAL_STEPS, PURPOSES, RECIPIENTS } from '../../src/domain/vocabulary.js';
 import { validatePolicy } from '../../src/policy/load-policy.js';
 import { MAX_NAME_LENGTH, SHAPES, type Shape } from '../../src/policy/policy-schema.js';
 
@@ -27,6 +27,8 @@ const odd = fc.constantFrom<unknown>(
   'a',
   'x'.repeat(MAX_NAME_LENGTH),
   'x'.repeat(MAX_NAME_LENGTH + 1),
+  'third_party',
+  'claim',
   'candidate',
   'hold',
   'sms',
@@ -62,7 +64,11 @@ const params = (kind: 'candidate' | 'hold') =>
         action: mostly(fc.constantFrom(...ACTION_TYPES)),
         rank,
         purpose: mostly(fc.constantFrom(...PURPOSES)),
-        recipient: anything,
+        address: mostly(fc.string({ minLength: 1, maxLength: 20 })),
+        step: mostly(fc.constantFrom(...LEGAL_STEPS)),
+        recipient: mostly(fc.constantFrom(...RECIPIENTS)),
+        contactId: mostly(fc.string({ minLength: 1, maxLength: 20 })),
+        template: anything,
       }).map((p) => (kind === 'hold' ? { rank: p['rank'], ...p } : p)),
       weight: 6,
     },
@@ -149,6 +155,10 @@ const wellFormed: Record<keyof typeof SHAPES, fc.Arbitrary<Record<string, unknow
         action: fc.constantFrom(...ACTION_TYPES),
         rank: fc.double({ noNaN: true, noDefaultInfinity: true }),
         purpose: fc.constantFrom(...PURPOSES),
+        address: fc.string({ minLength: 1, maxLength: 200 }),
+        step: fc.constantFrom(...LEGAL_STEPS),
+        recipient: fc.constantFrom(...RECIPIENTS),
+        contactId: fc.string({ minLength: 1, maxLength: 200 }),
         note: fc.jsonValue(),
       },
       { requiredKeys: ['action', 'rank'] },

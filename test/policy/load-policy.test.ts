@@ -372,6 +372,44 @@ describe('validatePolicy', () => {
     ]);
   });
 
+  it('checks the params the guard reads as check() checks an action\'s: address, step, recipient, contactId', () => {
+    const candidate = (params: Record<string, unknown>) => ({ type: 'candidate', params: { action: 'legal', rank: 1, ...params } });
+    expect(
+      issuesOf([
+        rule({ name: 'a', event: candidate({ address: 15551234567 }) }),
+        rule({ name: 'b', event: candidate({ step: 'lawsuit' }) }),
+        rule({ name: 'c', event: candidate({ recipient: 'borower' }) }),
+        rule({ name: 'd', event: candidate({ recipient: 'third_party', contactId: '' }) }),
+      ]),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected string, received number",
+          "path": "[0].event.params.address",
+        },
+        {
+          "code": "invalid_value",
+          "message": "Invalid option: expected one of "demand"|"termination"|"claim"|"suit"|"bankruptcy_petition"|"enforcement"|"credit_report"",
+          "path": "[1].event.params.step",
+        },
+        {
+          "code": "invalid_value",
+          "message": "Invalid option: expected one of "borrower"|"third_party"",
+          "path": "[2].event.params.recipient",
+        },
+        {
+          "code": "too_small",
+          "message": "Too small: expected string to have >=1 characters",
+          "path": "[3].event.params.contactId",
+        },
+      ]
+    `);
+    const params = { action: 'call', rank: 1, address: '+15551234567', recipient: 'third_party', contactId: 'mother', template: 't' };
+    expect(loadPolicy([rule({ event: { type: 'candidate', params } })]).rules[0]!.event.params).toEqual(params);
+    expect(loadPolicy([rule({ event: candidate({ step: 'claim', recipient: 'borrower' }) })]).rules[0]!.event.params).toEqual({ action: 'legal', rank: 1, step: 'claim', recipient: 'borrower' });
+  });
+
   it('rejects path, params and named condition references', () => {
     expect(
       issuesOf(
