@@ -7,19 +7,19 @@
  * input goes through zod, which names every issue with its path: errors always come from zod,
  * and a differential property test holds this code to zod's output.
  */
-import * as z from 'zod/mini';
 import { ACTORS, CHANNELS, DIRECTIONS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STEP_ACTIONS } from '../domain/vocabulary.js';
 import type { HistoryEvent } from '../domain/history.js';
 import { MAX_MONEY } from './limits.js';
+import { instantString, localDateString } from './primitives.js';
 import { lazy } from './parse.js';
 
-/**
- * The schema's patterns, from the functions zod builds them with (`instantString()` is
- * `z.iso.datetime({ offset: true })`, `localDateString()` is `z.iso.date()`), without building
- * the schemas themselves on a cold start; `test/validate/fast-history.test.ts` checks that they
- * are the schemas' own.
- */
-export const patterns = lazy(() => ({ instant: z.regexes.datetime({ offset: true }), date: z.regexes.date }));
+/** The schema's own patterns, read from the schemas themselves so that they can never drift. */
+const patterns = lazy(() => {
+  const instant = (instantString()._zod.def as { pattern?: RegExp }).pattern;
+  const date = (localDateString()._zod.def as { pattern?: RegExp }).pattern;
+  if (instant === undefined || date === undefined) throw new Error('zod schemas without patterns');
+  return { instant, date };
+});
 
 const sets = lazy(() => ({
   channel: new Set<unknown>(CHANNELS),
