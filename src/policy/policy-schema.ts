@@ -11,7 +11,7 @@ import type { Issue } from '../errors.js';
 import { ACTION_TYPES, LEGAL_STEPS, PURPOSES, RECIPIENTS } from '../domain/vocabulary.js';
 import { formatPath } from '../_lib/format-path.js';
 import { lazy, safeParseWith } from '../validate/parse.js';
-import { guardParamsShape } from '../validate/input-schema.js';
+import { guardParamsShape } from '../validate/guard-params.js';
 import { idString } from '../validate/primitives.js';
 import type { PolicyEvent } from './load-policy.js';
 

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, LEGAL_STEPS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STATUS_TYPES, STEP_ACTIONS } from '../domain/vocabulary.js';
+import { ACTION_TYPES, ACTORS, CHANNELS, DIRECTIONS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STATUS_TYPES, STEP_ACTIONS } from '../domain/vocabulary.js';
 import type { CheckAction } from '../domain/action.js';
 import type { HistoryEvent } from '../domain/history.js';
 import type { Loan } from '../domain/loan.js';
+import { guardParamsShape } from './guard-params.js';
 import { lazy } from './parse.js';
 import { idString, instantString, localDateString, money } from './primitives.js';
 
@@ -103,15 +104,6 @@ export const historyEventSchema = lazy(() =>
 
 /** The most events one decision reads; longer histories should be summarised first. */
 export const MAX_HISTORY_EVENTS = 200_000;
-
-/** The params the guard reads, as a zod shape: of `check`'s action, and of a policy's candidates. */
-export const guardParamsShape = () => ({
-  purpose: z.optional(z.enum(PURPOSES)),
-  address: z.optional(idString()),
-  step: z.optional(z.enum(LEGAL_STEPS)),
-  recipient: z.optional(z.enum(RECIPIENTS)),
-  contactId: z.optional(idString()),
-});
 
 const actionParamsSchema = () => z.catchall(z.object(guardParamsShape()), z.unknown());
 
