@@ -1,7 +1,8 @@
 /**
  * The structure of a policy document: json-rules-engine rule JSON restricted to what `arrears`
  * evaluates (flat facts, default operators, inline conditions) plus our `candidate` and `hold`
- * events. zod checks each object's shape (strict: unknown keys are issues); the walk below
+ * events. Each object's shape is a strict zod schema (unknown keys are issues), with a fast twin
+ * that lets a well-formed object through without building it (see {@link SHAPES}); the walk below
  * dispatches on `all`/`any`/`not`/`fact`, so a broken nested condition is reported at its own
  * path instead of as a failed union at the top. Facts, operators and types are checked by
  * `load-policy.ts` through a {@link StructureVisitor}.
