@@ -144,6 +144,7 @@ if (r.history) {
 if (r.batch) {
   const b = r.batch;
   lines.push(`\narrears batch, ${n(b.files.loans)} loans (${n(b.files.bytes / 2 ** 20)} MiB): 1 worker ${n(b.oneWorker.decisionsPerSecond)}/s (peak RSS ${b.oneWorker.peakRssMb} MB), 2 workers ${n(b.twoWorkers.decisionsPerSecond)}/s (peak RSS ${b.twoWorkers.peakRssMb} MB); a tenth of the loans: peak RSS ${b.twoWorkersTenth.peakRssMb} MB; full histories: ${n(b.twoWorkersFullHistories.decisionsPerSecond)}/s`);
+  if (b.twoWorkers.rssMbByQuarter?.length === 4) lines.push(`  RSS of the 2-worker run over ${n(b.files.loans)} loans, highest in each quarter of its time: ${b.twoWorkers.rssMbByQuarter.join(' / ')} MB`);
 }
 if (r.coldStart) {
   const c = r.coldStart;

@@ -11,7 +11,7 @@
  * from the workers on this 2-vCPU machine). Their lines are counted afterwards, then deleted.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -46,7 +46,34 @@ interface BatchRun {
   seconds: number;
   decisionsPerSecond: number;
   peakRssMb: number;
+  /**
+   * The highest resident set size in each quarter of the run's wall time, MB, sampled every
+   * 250 ms from `/proc` (Linux; empty elsewhere). Memory that grew with the input would rise
+   * from quarter to quarter; flat memory levels off once the workers' heaps have settled.
+   */
+  rssMbByQuarter: number[];
   outputBytes: number;
+}
+
+/** The resident set size of a process in MB, from `/proc/<pid>/status`, or undefined where there is none. */
+function residentMb(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match === null ? undefined : Number(match[1]) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The highest sample in each quarter of `seconds`. */
+function byQuarter(samples: readonly { at: number; mb: number }[], seconds: number): number[] {
+  if (samples.length === 0) return [];
+  const peaks = [0, 0, 0, 0];
+  for (const { at, mb } of samples) {
+    const quarter = Math.min(3, Math.floor((4 * at) / seconds));
+    peaks[quarter] = Math.max(peaks[quarter]!, mb);
+  }
+  return peaks.map((mb) => Math.round(mb));
 }
 
 /** Newlines in a file, read in chunks. */
@@ -66,7 +93,13 @@ async function runBatch(file: string, workers: number): Promise<BatchRun> {
   const child = spawn(process.execPath, [cli!, 'batch', file, '--compliance', 'cn', '--workers', String(workers)], { stdio: ['ignore', fd, 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const samples: { at: number; mb: number }[] = [];
+  const sampler = setInterval(() => {
+    const mb = child.pid === undefined ? undefined : residentMb(child.pid);
+    if (mb !== undefined) samples.push({ at: Number(process.hrtime.bigint() - started) / 1e9, mb });
+  }, 250);
   const [code] = (await once(child, 'close')) as [number | null];
+  clearInterval(sampler);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   closeSync(fd);
   try {
@@ -75,7 +108,7 @@ async function runBatch(file: string, workers: number): Promise<BatchRun> {
     const decisions = Number(summary[1]!.replaceAll(',', ''));
     const newlines = await countLines(output);
     if (decisions !== newlines) throw new Error(`arrears batch reported ${decisions} decisions but printed ${newlines} lines`);
-    return { workers, loans: decisions, seconds: round(seconds, 1), decisionsPerSecond: Math.round(decisions / seconds), peakRssMb: Number(summary[3]!.replaceAll(',', '')), outputBytes: statSync(output).size };
+    return { workers, loans: decisions, seconds: round(seconds, 1), decisionsPerSecond: Math.round(decisions / seconds), peakRssMb: Number(summary[3]!.replaceAll(',', '')), rssMbByQuarter: byQuarter(samples, seconds), outputBytes: statSync(output).size };
   } finally {
     rmSync(output, { force: true });
   }
