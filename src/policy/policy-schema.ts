@@ -13,7 +13,7 @@ import { ACTION_TYPES, LEGAL_STEPS, PURPOSES, RECIPIENTS } from '../domain/vocab
 import { formatPath } from '../_lib/format-path.js';
 import { lazy, safeParseWith } from '../validate/parse.js';
 import { guardParamsShape } from '../validate/guard-params.js';
-import { idString } from '../validate/primitives.js';
+import { idString, isFiniteNumber, isId } from '../validate/primitives.js';
 import type { PolicyEvent } from './load-policy.js';
 
 /** How deep conditions (and event params) may nest; deeper documents are rejected, never recursed into. */
@@ -155,10 +155,7 @@ function optional(value: Record<string, unknown>, key: string, test: (found: unk
 
 const isString = (found: unknown): boolean => typeof found === 'string';
 const isName = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= MAX_NAME_LENGTH;
-/** An identifier as `idString()` takes it: a rule name, an address, a contact id. */
-const isId = (found: unknown): boolean => typeof found === 'string' && found.length >= 1 && found.length <= 200;
 const isPositiveInt = (found: unknown): boolean => Number.isSafeInteger(found) && (found as number) >= 1;
-const isNumber = (found: unknown): boolean => typeof found === 'number' && Number.isFinite(found);
 const oneOf = (values: readonly string[]) => (found: unknown): boolean => (values as readonly unknown[]).includes(found);
 const isAction = oneOf(ACTION_TYPES);
 const isPurpose = oneOf(PURPOSES);
@@ -220,7 +217,7 @@ export const SHAPES = {
       if (!only(data, ['type', 'params']) || data['type'] !== 'candidate' || !isPlainObject(params)) return false;
       return (
         isAction(params['action']) &&
-        isNumber(params['rank']) &&
+        isFiniteNumber(params['rank']) &&
         optional(params, 'purpose', isPurpose) &&
         optional(params, 'address', isId) &&
         optional(params, 'step', isStep) &&
@@ -233,7 +230,7 @@ export const SHAPES = {
     schema: holdSchema,
     accepts: (data) => {
       const params = data['params'];
-      return only(data, ['type', 'params']) && data['type'] === 'hold' && isPlainObject(params) && isNumber(params['rank']);
+      return only(data, ['type', 'params']) && data['type'] === 'hold' && isPlainObject(params) && isFiniteNumber(params['rank']);
     },
   },
 } as const satisfies Record<string, Shape>;

@@ -9,8 +9,7 @@
  */
 import { ACTORS, CHANNELS, DIRECTIONS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STEP_ACTIONS } from '../domain/vocabulary.js';
 import type { HistoryEvent } from '../domain/history.js';
-import { MAX_MONEY } from './limits.js';
-import { instantString, localDateString } from './primitives.js';
+import { instantString, isId, isMoney, localDateString } from './primitives.js';
 import { lazy } from './parse.js';
 
 /** The schema's own patterns, read from the schemas themselves so that they can never drift. */
@@ -32,8 +31,6 @@ const sets = lazy(() => ({
   notice: new Set<unknown>(NOTICE_TYPES),
 }));
 
-export const isId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 200;
-export const isMoney = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_MONEY;
 export const isInstant = (value: unknown): value is string => typeof value === 'string' && patterns().instant.test(value);
 export const isDate = (value: unknown): value is string => typeof value === 'string' && patterns().date.test(value);
 

@@ -8,9 +8,10 @@
  */
 import { ACTION_TYPES, CHANNELS, STATUS_TYPES } from '../domain/vocabulary.js';
 import type { Loan } from '../domain/loan.js';
-import { isDate, isId, isInstant, isMoney, ownKeyCount } from './fast-history.js';
+import { isDate, isInstant, ownKeyCount } from './fast-history.js';
 import { ATTRIBUTE_KEY, CURRENCY_CODE, LOCAL_TIME, WEEKDAYS } from './input-schema.js';
 import { lazy } from './parse.js';
+import { isFiniteNumber, isId, isMoney } from './primitives.js';
 
 const sets = lazy(() => ({
   status: new Set<unknown>(STATUS_TYPES),
@@ -19,10 +20,7 @@ const sets = lazy(() => ({
   weekday: new Set<unknown>(WEEKDAYS),
 }));
 
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** `z.number()`: finite. */
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isZone = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 64;
 
 /**
@@ -151,7 +149,7 @@ function copyAttributes(value: unknown): Record<string, unknown> | undefined {
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key !== 'string' || !ATTRIBUTE_KEY.test(key) || !Object.prototype.propertyIsEnumerable.call(value, key)) return undefined;
     const item = value[key];
-    if (!((typeof item === 'string' && item.length <= 1000) || isNumber(item) || typeof item === 'boolean')) return undefined;
+    if (!((typeof item === 'string' && item.length <= 1000) || isFiniteNumber(item) || typeof item === 'boolean')) return undefined;
     copy[key] = item;
   }
   return copy;
@@ -179,7 +177,7 @@ export function fastLoan(loan: unknown): Loan | undefined {
     copied++;
   }
   if (riskScore !== undefined) {
-    if (riskScore !== null && !isNumber(riskScore)) return undefined;
+    if (riskScore !== null && !isFiniteNumber(riskScore)) return undefined;
     copy['riskScore'] = riskScore;
     copied++;
   }
