@@ -4,6 +4,7 @@
  * The main thread only cuts, counts and writes, so the workers get the cores; at most two chunks
  * per worker are in flight, so memory does not grow with the input.
  */
+import { Buffer } from 'node:buffer';
 import { checkPoolOptions, OrderedPool, type BatchPoolOptions } from './pool.js';
 import type { LinesResult } from './protocol.js';
 
@@ -36,9 +37,12 @@ export interface NdjsonSummary {
 
 const NEWLINE = 10;
 
-/** The first `length` bytes of `parts`, copied into one buffer of its own (so it can be moved to a worker). */
+/**
+ * The first `length` bytes of `parts`, copied into one buffer of its own (so it can be moved to a
+ * worker). Every byte of it is written here, so it is not zero-filled first.
+ */
 function join(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
+  const out = Buffer.allocUnsafeSlow(length);
   let offset = 0;
   for (const part of parts) {
     const take = Math.min(part.length, length - offset);

@@ -65,6 +65,29 @@ describe('arrears batch', () => {
     expect(stderr).toMatch(/^arrears batch: 5 decisions from 5 lines \(0 bad lines\) in [\d.]+ s: [\d,]+ decisions\/s on 1 worker, peak RSS [\d,]+ MB\n$/);
   }, 60_000);
 
+  it('reads each line as UTF-8: a byte-order mark at the start of any line is ignored, malformed bytes become U+FFFD', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const named = { ...inputs[1]!, loan: { ...inputs[1]!.loan, id: '张三-ä' } };
+    const malformed = Buffer.from(JSON.stringify({ ...inputs[2]!, loan: { ...inputs[2]!.loan, id: 'L-@' } }));
+    malformed[malformed.indexOf('"L-@"') + 3] = 0xff; // the @ becomes a byte that is not UTF-8
+    const text = Buffer.concat([
+      bom,
+      Buffer.from(`${JSON.stringify(inputs[0])}\r\n`),
+      bom, // as where two files that each start with a byte-order mark were concatenated
+      Buffer.from(`${JSON.stringify(named)}\n`),
+      malformed,
+      Buffer.from('\n'),
+    ]);
+    const file = join(dir, 'utf8.ndjson');
+    writeFileSync(file, text);
+    const { status, stdout, stderr } = arrears(['batch', file, '--compliance', 'cn', '--workers', '1']);
+    expect(stderr).toMatch(/^arrears batch: 3 decisions from 3 lines \(0 bad lines\)/);
+    expect(status).toBe(0);
+    const expected = [inputs[0]!, named, { ...inputs[2]!, loan: { ...inputs[2]!.loan, id: 'L-\ufffd' } }].map((input) => decide(input, options));
+    expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Decision)).toEqual(expected);
+    expect(expected[1]!.loanId).toBe('张三-ä');
+  }, 60_000);
+
   it('cuts chunks at line ends only: a file larger than a chunk gives the same decisions', () => {
     const many = generatePortfolio(22, 400).map((input) => JSON.stringify(input));
     const file = join(dir, 'large.ndjson');
