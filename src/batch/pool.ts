@@ -69,8 +69,9 @@ export class OrderedPool<Task, Result> {
     return this.#pending.length >= this.#window;
   }
 
-  submit(task: Task, transfer?: ArrayBuffer): void {
-    const run = this.#pool.run(task, transfer === undefined ? { name: this.#name } : { name: this.#name, transferList: [transfer] }) as Promise<Result>;
+  /** Runs `task` on a worker, moving the buffers of `transfer` to it (they become unusable here). */
+  submit(task: Task, transfer?: readonly ArrayBuffer[]): void {
+    const run = this.#pool.run(task, transfer === undefined ? { name: this.#name } : { name: this.#name, transferList: [...transfer] }) as Promise<Result>;
     // Results are awaited in order; a rejection is seen when its turn comes, never as unhandled.
     run.catch(() => undefined);
     this.#pending.push(run);

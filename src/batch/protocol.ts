@@ -31,10 +31,23 @@ export type ItemOutcome = { readonly decision: Decision } | { readonly error: Ba
 /** A task of `decideItems`: inputs as objects, or as JSON texts parsed in the worker. */
 export type ItemsTask = readonly (DecisionInput | string)[];
 
+/**
+ * A task of `decideLines`: a chunk of NDJSON, and maybe a buffer for the worker to write
+ * decisions into again. Both are moved, never shared: each buffer has one owner at a time.
+ */
+export interface LinesTask {
+  /** Whole lines of NDJSON, as UTF-8. */
+  readonly input: Uint8Array;
+  /** An earlier task's output buffer, written out by the main thread: the worker may fill it again. */
+  readonly spare?: ArrayBuffer | undefined;
+}
+
 /** What `decideLines` returns for a chunk of NDJSON. */
 export interface LinesResult {
   /** One decision per good line, in order, each followed by `\n`, as UTF-8 (moved, not copied, to the main thread). */
   readonly output: Uint8Array;
+  /** The task's input buffer, handed back for the main thread to read the next chunk into. */
+  readonly input: ArrayBuffer;
   /** Lines in the chunk, blank ones included (a final line without `\n` counts). */
   readonly lines: number;
   readonly decided: number;

@@ -10,7 +10,7 @@ import { decide, type DecideOptions } from '../decide.js';
 import type { DecisionInput } from '../domain/input.js';
 import { ArrearsError, isArrearsValidationError } from '../errors.js';
 import { loadPolicy } from '../policy/load-policy.js';
-import type { BatchItemError, ItemOutcome, ItemsTask, LinesResult, WorkerSetup } from './protocol.js';
+import type { BatchItemError, ItemOutcome, ItemsTask, LinesResult, LinesTask, WorkerSetup } from './protocol.js';
 
 let options: DecideOptions | undefined;
 
@@ -71,21 +71,43 @@ const encoder = new TextEncoder();
  * Decides a chunk of NDJSON: one input per line, blank lines skipped. The decisions come back as
  * NDJSON, one line per good input line, in order; bad lines as errors with their line number.
  */
-export function decideLines(bytes: Uint8Array): LinesResult {
-  const result = decideChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+export function decideLines(task: LinesTask): LinesResult {
+  if (task.spare !== undefined) keepSpare(task.spare);
+  const input = task.input;
+  const result = decideChunk(Buffer.from(input.buffer, input.byteOffset, input.length));
   // The decisions go back as bytes, moved rather than copied: the main thread only writes them.
-  return move({ [transferableSymbol]: result.output.buffer, [valueSymbol]: result }) as unknown as LinesResult;
+  // The input's buffer goes back too, for the main thread to read another chunk into.
+  const value: LinesResult = { ...result, input: input.buffer as ArrayBuffer };
+  return move({ [transferableSymbol]: [result.output.buffer, value.input], [valueSymbol]: value }) as unknown as LinesResult;
+}
+
+/**
+ * Output buffers written out by the main thread and sent back with later tasks. Buffers are
+ * moved between the threads, never shared, and reused rather than allocated per chunk: on the
+ * benchmark's VM a fresh buffer of a megabyte or two costs its page faults every time.
+ */
+const spares: ArrayBuffer[] = [];
+const MAX_SPARES = 4;
+
+function keepSpare(buffer: ArrayBuffer): void {
+  if (spares.length < MAX_SPARES) spares.push(buffer);
+}
+
+/** A buffer of at least `capacity` bytes: a spare if one is large enough, else a new one. */
+function outputBuffer(capacity: number): Uint8Array {
+  for (let spare = spares.pop(); spare !== undefined; spare = spares.pop()) {
+    if (spare.byteLength >= capacity) return new Uint8Array(spare);
+  }
+  return new Uint8Array(capacity);
 }
 
 /**
  * The decisions of one chunk as UTF-8, written as they come: no list of strings, no joined copy.
- * Sized from the previous chunk's output, so that it rarely grows, and handed over as it is:
- * a fresh buffer sized for the worst case, then a copy of the part written, cost page faults on
- * every chunk (1 worker over 100,000 lines: about 115,000 page faults before, 90,000 after).
+ * Sized from the previous chunk's output, so that it rarely grows, and handed over as it is.
  */
 let outputCapacity = 1 << 16;
 class Output {
-  bytes = new Uint8Array(outputCapacity);
+  bytes = outputBuffer(outputCapacity);
   length = 0;
   lines = 0;
 
@@ -94,7 +116,7 @@ class Output {
     // UTF-8 takes at most three bytes per UTF-16 unit.
     const needed = this.length + 3 * text.length + 1;
     if (needed > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(needed, 2 * this.bytes.length));
+      const grown = outputBuffer(Math.max(needed, 2 * this.bytes.length));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
@@ -105,6 +127,7 @@ class Output {
 
   /** The bytes written: a view of the buffer, which is moved to the main thread (never reused here). */
   done(): Uint8Array {
+    // A new buffer gets room for a chunk a quarter larger than this one, so that it can be reused.
     outputCapacity = Math.max(1 << 16, Math.ceil(this.length * 1.25));
     return this.bytes.subarray(0, this.length);
   }
@@ -125,7 +148,7 @@ const bomAt = (bytes: Buffer, at: number, end: number) => end - at >= 3 && bytes
  * tools that write one still read, whatever the chunk boundaries: the chunk decoded whole used to
  * skip one only at the start of a chunk). Malformed UTF-8 becomes U+FFFD, as in `TextDecoder`.
  */
-function decideChunk(bytes: Buffer): LinesResult {
+function decideChunk(bytes: Buffer): Omit<LinesResult, 'input'> {
   const settings = decideOptions();
   const out = new Output();
   const errors: { line: number; message: string }[] = [];

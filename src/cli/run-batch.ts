@@ -93,9 +93,10 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
     {
       // Decisions come from the workers as UTF-8 bytes and go to stdout as they are: the main
       // thread never decodes them (it would compete with the workers for the cores).
-      output: async (bytes) => {
-        // Wait while a slow reader of stdout catches up, so that decisions do not pile up in memory.
-        if (!process.stdout.write(bytes)) await once(process.stdout, 'drain');
+      output: async (bytes, release) => {
+        // The buffer is reused once written out. Wait while a slow reader of stdout catches up,
+        // so that decisions do not pile up in memory.
+        if (!process.stdout.write(bytes, () => release())) await once(process.stdout, 'drain');
       },
       badLine: (line, message) => {
         // Above the bar when there is one, so that the bar stays on the last line.
