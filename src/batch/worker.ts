@@ -5,6 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { withoutBom } from '../_lib/bom.js';
 import { findJsonSyntaxError } from '../cli/find-json-syntax-error.js';
 import { decide, type DecideOptions } from '../decide.js';
 import type { DecisionInput } from '../domain/input.js';
@@ -136,9 +137,6 @@ class Output {
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 
-/** Whether a UTF-8 byte-order mark starts at `at` and ends before `end`. */
-const bomAt = (bytes: Buffer, at: number, end: number) => end - at >= 3 && bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
-
 /**
  * Decides the lines of a chunk. Each line is decoded from UTF-8 on its own: the chunk decoded
  * whole was a string of a quarter of a megabyte, which V8 allocates and frees outside its young
@@ -157,8 +155,7 @@ function decideChunk(bytes: Buffer): Omit<LinesResult, 'input'> {
     const newline = bytes.indexOf(NEWLINE, start);
     const end = newline === -1 ? bytes.length : newline;
     lines++;
-    const last = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-    const line = bytes.toString('utf8', bomAt(bytes, start, last) ? start + 3 : start, last);
+    const line = withoutBom(bytes.toString('utf8', start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
     start = end + 1;
     if (line.trim() === '') continue;
     let input: unknown;

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { withoutBom } from '../_lib/bom.js';
 import { CliError, invalidDocument, usageError } from './cli-error.js';
 import { findJsonSyntaxError } from './find-json-syntax-error.js';
 
@@ -81,7 +82,7 @@ function readText(path: string, what: string, command: string): string {
  */
 export async function readJson(path: string, what: string, command: string): Promise<unknown> {
   const raw = path === STDIN ? await readStdin() : readText(path, what, command);
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = withoutBom(raw);
   try {
     return JSON.parse(text) as unknown;
   } catch {
