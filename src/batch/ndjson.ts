@@ -1,6 +1,6 @@
 /**
- * The NDJSON batch behind `arrears batch`: a byte stream is cut into chunks at line ends, and
- * each chunk is moved (not copied) to a worker, which parses, validates and decides its lines.
+ * The NDJSON batch behind `arrears batch`: a byte stream is copied into chunks cut at line ends,
+ * and each chunk is moved (not copied) to a worker, which parses, validates and decides its lines.
  * The main thread only cuts, counts and writes, so the workers get the cores; at most two chunks
  * per worker are in flight, so memory does not grow with the input.
  */
@@ -9,7 +9,7 @@ import type { LinesResult, LinesTask } from './protocol.js';
 
 /** Options of {@link decideNdjson}. */
 export interface NdjsonOptions extends BatchPoolOptions {
-  /** Bytes of input per task, cut at the last line end; default 256 KiB. */
+  /** Bytes of input per task, cut at the last line end within them (a longer line makes a larger task); default 256 KiB. */
   chunkBytes?: number | undefined;
   /** Overrides where the built worker is (tests). */
   workerUrl?: URL | undefined;
@@ -42,24 +42,10 @@ export interface NdjsonSummary {
 const NEWLINE = 10;
 
 /**
- * The first `length` bytes of `parts`, copied into `buffer` when it is large enough, else into a
- * new one (moved to a worker with its task, so each chunk needs a buffer of its own).
- */
-function join(parts: readonly Uint8Array[], length: number, buffer: ArrayBuffer | undefined): Uint8Array {
-  const out = buffer !== undefined && buffer.byteLength >= length ? new Uint8Array(buffer, 0, length) : new Uint8Array(Math.ceil(length * 1.25)).subarray(0, length);
-  let offset = 0;
-  for (const part of parts) {
-    const take = Math.min(part.length, length - offset);
-    out.set(take === part.length ? part : part.subarray(0, take), offset);
-    offset += take;
-    if (offset === length) break;
-  }
-  return out;
-}
-
-/**
  * Decides every line of an NDJSON byte stream on a pool of workers and reports the decisions in
  * input order. Bad lines are reported with their line number and never stop the run.
+ * @param source - The bytes. Each chunk is copied before the next is asked for, so a source may
+ *   read every chunk into the same buffer.
  */
 export async function decideNdjson(source: AsyncIterable<Uint8Array>, options: NdjsonOptions, sink: NdjsonSink): Promise<NdjsonSummary> {
   const workers = checkPoolOptions(options);
@@ -67,9 +53,9 @@ export async function decideNdjson(source: AsyncIterable<Uint8Array>, options: N
   const pool = new OrderedPool<LinesTask, LinesResult>(options, workers, 'decideLines', options.workerUrl);
   // Buffers go round instead of being allocated per chunk (on the benchmark's VM, allocating them
   // was a fifth of the main thread's busy time and 7% of a worker's, in a CPU profile, nearly all
-  // page faults): a task's input buffer comes back with its result, for a later chunk; its output
-  // buffer, once the sink has released it, goes back to a worker with a later task. Each buffer
-  // has one owner at a time.
+  // page faults): a task's input buffer comes back with its result, to be filled again; its
+  // output buffer, once the sink has released it, goes back to a worker with a later task. Each
+  // buffer has one owner at a time.
   const inputBuffers: ArrayBuffer[] = [];
   const outputBuffers: ArrayBuffer[] = [];
   let lines = 0;
@@ -93,31 +79,43 @@ export async function decideNdjson(source: AsyncIterable<Uint8Array>, options: N
     else outputBuffers.push(output);
     sink.progress?.(bytesDone, decisions);
   };
-  const submit = async (parts: readonly Uint8Array[], length: number): Promise<void> => {
+  const submit = async (input: Uint8Array): Promise<void> => {
     while (pool.full) await take();
-    sizes.push(length);
-    const input = join(parts, length, inputBuffers.pop());
+    sizes.push(input.length);
     const spare = outputBuffers.pop();
     const task: LinesTask = { input, spare };
     pool.submit(task, spare === undefined ? [input.buffer as ArrayBuffer] : [input.buffer as ArrayBuffer, spare]);
   };
+  /** A buffer for the next chunk: a returned one if it is large enough, else a new one. */
+  const chunkBuffer = (capacity: number): Uint8Array => {
+    const reused = inputBuffers.pop();
+    return reused !== undefined && reused.byteLength >= capacity ? new Uint8Array(reused, 0, capacity) : new Uint8Array(capacity);
+  };
 
   try {
-    let parts: Uint8Array[] = [];
-    let buffered = 0;
-    for await (const chunk of source) {
-      if (chunk.length === 0) continue;
-      parts.push(chunk);
-      buffered += chunk.length;
-      if (buffered < chunkBytes) continue;
-      const last = chunk.lastIndexOf(NEWLINE);
-      if (last === -1) continue; // a line longer than the chunk: keep reading until it ends
-      const rest = chunk.length - last - 1;
-      await submit(parts, buffered - rest);
-      parts = rest === 0 ? [] : [chunk.subarray(last + 1)];
-      buffered = rest;
+    // The source's bytes are copied into `chunk` as they come. Once it is full, its whole lines
+    // go to a worker and the line that did not end moves to the next chunk; a line longer than
+    // the chunk makes it grow.
+    let chunk = chunkBuffer(chunkBytes);
+    let filled = 0;
+    for await (const bytes of source) {
+      for (let offset = 0; offset < bytes.length; ) {
+        const copied = Math.min(bytes.length - offset, chunk.length - filled);
+        chunk.set(copied === bytes.length ? bytes : bytes.subarray(offset, offset + copied), filled);
+        filled += copied;
+        offset += copied;
+        if (filled < chunk.length) continue;
+        const last = chunk.lastIndexOf(NEWLINE);
+        const rest = chunk.subarray(last + 1, filled);
+        const next = chunkBuffer(Math.max(chunkBytes, 2 * rest.length));
+        next.set(rest);
+        filled = rest.length; // read before the chunk is moved to a worker, which empties its views here
+        if (last !== -1) await submit(chunk.subarray(0, last + 1));
+        else inputBuffers.push(chunk.buffer as ArrayBuffer);
+        chunk = next;
+      }
     }
-    if (buffered > 0) await submit(parts, buffered);
+    if (filled > 0) await submit(chunk.subarray(0, filled));
     while (pool.size > 0) await take();
   } finally {
     await pool.close();
