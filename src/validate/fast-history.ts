@@ -11,6 +11,7 @@ import { ACTORS, CHANNELS, DIRECTIONS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIE
 import type { HistoryEvent } from '../domain/history.js';
 import { instantString, isId, isMoney, localDateString } from './primitives.js';
 import { lazy } from './parse.js';
+import { isPlainObject } from './plain-data.js';
 
 /** The schema's own patterns, read from the schemas themselves so that they can never drift. */
 const patterns = lazy(() => {
@@ -51,7 +52,8 @@ export function ownKeyCount(record: object): number {
  * `undefined`, or an inherited one sends the event to zod.
  */
 function fastEvent(event: unknown): HistoryEvent | undefined {
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return undefined;
+  // A plain object, as the plain-data walk would require (it does not walk a history taken here).
+  if (typeof event !== 'object' || event === null || Array.isArray(event) || !isPlainObject(event)) return undefined;
   const record = event as Record<string, unknown>;
   const vocabulary = sets();
   const { type, at, debtId } = record;
@@ -147,7 +149,9 @@ function fastEvent(event: unknown): HistoryEvent | undefined {
 
 /**
  * The history validated and copied without zod, or `undefined` when any event (or the list
- * itself) needs zod's judgement. `history` has passed the plain-data walk.
+ * itself) needs zod's judgement. What it accepts is plain data as the plain-data walk means it
+ * (plain objects of own enumerable keys holding strings and numbers, at most `maxEvents` of
+ * them), so a history taken here needs no walk of its own.
  */
 export function fastHistory(history: unknown, maxEvents: number): HistoryEvent[] | undefined {
   if (!Array.isArray(history) || history.length > maxEvents) return undefined;

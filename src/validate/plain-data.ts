@@ -21,6 +21,8 @@ function kindOf(value: object): string {
 export interface PlainDataOptions {
   /** Nesting deeper than this is an issue (`too_deep`); default 1,000. */
   maxDepth?: number;
+  /** A key of the root object whose value is not walked (the caller has checked it otherwise). */
+  skipRootKey?: string;
 }
 
 interface Frame {
@@ -59,6 +61,7 @@ function isOwnAncestor(frame: Frame): boolean {
 export function plainDataIssues(value: unknown, prefix: readonly PropertyKey[] = [], options: PlainDataOptions = {}): Issue[] {
   if (typeof value !== 'object' || value === null) return [];
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const skipRootKey = options.skipRootKey;
   const issues: Issue[] = [];
   const stack: Frame[] = [{ node: value, depth: 0, parent: undefined, key: undefined }];
   let current: Frame | undefined;
@@ -109,6 +112,7 @@ export function plainDataIssues(value: unknown, prefix: readonly PropertyKey[] =
           add(frame, 'unrecognized_keys', 'Unrecognized key: "__proto__"');
           continue;
         }
+        if (depth === 0 && key === skipRootKey) continue;
         const item = record[key];
         if (typeof item === 'object' && item !== null) stack.push({ node: item, depth: depth + 1, parent: frame, key });
       }

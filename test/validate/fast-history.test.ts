@@ -122,6 +122,22 @@ describe('the history fast path', () => {
     expect(fastHistory([{ type: 'payment', at: '2026-07-15T10:00:00Z', amount: 1 }], 0)).toBeUndefined();
   });
 
+  it('takes only plain objects: a class instance with the right fields is refused as the plain-data walk refuses it', () => {
+    class Payment {
+      type = 'payment';
+      at = '2026-07-15T10:00:00Z';
+      amount = 10;
+    }
+    expect(fastHistory([new Payment()], 10)).toBeUndefined();
+    const [input] = generatePortfolio(62, 1);
+    // The walk no longer looks inside a history that the fast path took: the fast path must refuse it.
+    expect(() => parseDecisionInput({ ...input!, history: [...(input!.history ?? []), new Payment()] })).toThrow(
+      expect.objectContaining({
+        issues: [{ code: 'invalid_type', path: `history[${input!.history?.length ?? 0}]`, message: 'Expected plain JSON data (an object literal or parsed JSON), found an instance of Payment' }],
+      }),
+    );
+  });
+
   it('leaves whole inputs as zod parses them', () => {
     for (const input of generatePortfolio(61, 150)) {
       const viaZod = inputSchema().parse(input);
