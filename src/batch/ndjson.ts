@@ -9,7 +9,7 @@ import type { LinesResult, LinesTask } from './protocol.js';
 
 /** Options of {@link decideNdjson}. */
 export interface NdjsonOptions extends BatchPoolOptions {
-  /** Bytes of input per task, cut at the last line end within them (a longer line makes a larger task); default 256 KiB. */
+  /** Bytes of input per task (at least 1), cut at the last line end within them (a longer line makes a larger task); default 256 KiB. */
   chunkBytes?: number | undefined;
   /** Overrides where the built worker is (tests). */
   workerUrl?: URL | undefined;
@@ -49,7 +49,7 @@ const NEWLINE = 10;
  */
 export async function decideNdjson(source: AsyncIterable<Uint8Array>, options: NdjsonOptions, sink: NdjsonSink): Promise<NdjsonSummary> {
   const workers = checkPoolOptions(options);
-  const chunkBytes = options.chunkBytes ?? 1 << 18;
+  const chunkBytes = Math.max(1, options.chunkBytes ?? 1 << 18);
   const pool = new OrderedPool<LinesTask, LinesResult>(options, workers, 'decideLines', options.workerUrl);
   // Buffers go round instead of being allocated per chunk (on the benchmark's VM, allocating them
   // was a fifth of the main thread's busy time and 7% of a worker's, in a CPU profile, nearly all

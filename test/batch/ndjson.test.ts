@@ -70,7 +70,7 @@ describe('decideNdjson', () => {
     lines.splice(4, 0, '{"now": ');
     lines.splice(7, 0, '');
     const bytes = Buffer.from(lines.join('\r\n')); // Windows line ends, no final one
-    for (const chunkBytes of [100, 3_000, 1 << 18]) {
+    for (const chunkBytes of [0, 100, 3_000, 1 << 18]) {
       const { text, bad, summary } = await run(bytes, [513], chunkBytes, 1);
       expect(text).toBe(expected(inputs.slice(0, 12)));
       expect(bad).toEqual(['5: Invalid JSON: unexpected end of input at column 9']);
