@@ -138,6 +138,16 @@ describe('the history fast path', () => {
     );
   });
 
+  it('names the history when reading it throws, as the plain-data walk does', () => {
+    const [input] = generatePortfolio(63, 1);
+    const getter: unknown[] = [];
+    Object.defineProperty(getter, 0, { enumerable: true, get: () => { throw new Error('getter'); } });
+    const proxy = new Proxy([], { get: (target, key) => { if (key === 'length') throw new Error('trap'); return Reflect.get(target, key) as unknown; } });
+    for (const history of [getter, proxy]) {
+      expect(() => parseDecisionInput({ ...input!, history })).toThrow(expect.objectContaining({ issues: [{ code: 'invalid_type', path: 'history', message: 'Expected plain JSON data' }] }));
+    }
+  });
+
   it('leaves whole inputs as zod parses them', () => {
     for (const input of generatePortfolio(61, 150)) {
       const viaZod = inputSchema().parse(input);
