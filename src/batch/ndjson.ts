@@ -1,9 +1,10 @@
 /**
  * The NDJSON batch behind `arrears batch`: a byte stream is copied into chunks cut at line ends,
  * and each chunk is moved (not copied) to a worker, which parses, validates and decides its lines.
- * The main thread only cuts, counts and writes, so the workers get the cores; at most two chunks
- * per worker are in flight, so memory does not grow with the input.
+ * The main thread only copies, cuts, counts and writes, so the workers get the cores; at most
+ * two chunks per worker are in flight, so memory does not grow with the input.
  */
+import { takeBuffer } from './buffers.js';
 import { checkPoolOptions, OrderedPool, type BatchPoolOptions } from './pool.js';
 import type { LinesResult, LinesTask } from './protocol.js';
 
@@ -86,11 +87,8 @@ export async function decideNdjson(source: AsyncIterable<Uint8Array>, options: N
     const task: LinesTask = { input, spare };
     pool.submit(task, spare === undefined ? [input.buffer as ArrayBuffer] : [input.buffer as ArrayBuffer, spare]);
   };
-  /** A buffer for the next chunk: a returned one if it is large enough, else a new one. */
-  const chunkBuffer = (capacity: number): Uint8Array => {
-    const reused = inputBuffers.pop();
-    return reused !== undefined && reused.byteLength >= capacity ? new Uint8Array(reused, 0, capacity) : new Uint8Array(capacity);
-  };
+  /** A chunk of `capacity` bytes, in a returned input buffer when one is large enough. */
+  const chunkBuffer = (capacity: number): Uint8Array => new Uint8Array(takeBuffer(inputBuffers, capacity), 0, capacity);
 
   try {
     // The source's bytes are copied into `chunk` as they come. Once it is full, its whole lines

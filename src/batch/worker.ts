@@ -6,6 +6,7 @@
 import { Buffer } from 'node:buffer';
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { withoutBom } from '../_lib/bom.js';
+import { takeBuffer } from './buffers.js';
 import { findJsonSyntaxError } from '../cli/find-json-syntax-error.js';
 import { decide, type DecideOptions } from '../decide.js';
 import type { DecisionInput } from '../domain/input.js';
@@ -82,11 +83,7 @@ export function decideLines(task: LinesTask): LinesResult {
   return move({ [transferableSymbol]: [result.output.buffer, value.input], [valueSymbol]: value }) as unknown as LinesResult;
 }
 
-/**
- * Output buffers written out by the main thread and sent back with later tasks. Buffers are
- * moved between the threads, never shared, and reused rather than allocated per chunk: on the
- * benchmark's VM a fresh buffer of a megabyte or two costs its page faults every time.
- */
+/** Output buffers written out by the main thread and sent back with later tasks (moved, never shared). */
 const spares: ArrayBuffer[] = [];
 const MAX_SPARES = 4;
 
@@ -94,13 +91,7 @@ function keepSpare(buffer: ArrayBuffer): void {
   if (spares.length < MAX_SPARES) spares.push(buffer);
 }
 
-/** A buffer of at least `capacity` bytes: a spare if one is large enough, else a new one. */
-function outputBuffer(capacity: number): Uint8Array {
-  for (let spare = spares.pop(); spare !== undefined; spare = spares.pop()) {
-    if (spare.byteLength >= capacity) return new Uint8Array(spare);
-  }
-  return new Uint8Array(capacity);
-}
+const outputBuffer = (capacity: number): Uint8Array => new Uint8Array(takeBuffer(spares, capacity));
 
 /**
  * The decisions of one chunk as UTF-8, written as they come: no list of strings, no joined copy.
