@@ -71,3 +71,30 @@ describe('package.json exports', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the built entries', () => {
+  const built = ['index', 'presets', 'testing', 'lint', 'holidays', 'batch'];
+  const relativeImports = (code: string) => [...code.matchAll(/(?:from\s*|import\s*|require\()\s*["'](\.[^"']*)["']/g)].map((match) => match[1]!);
+
+  it.each(built.flatMap((name) => [`${name}.js`, `${name}.cjs`]))('%s imports the core, the shared modules and the presets as single modules, never a chunk', (name) => {
+    const extension = name.endsWith('.cjs') ? '.cjs' : '.js';
+    const allowed = new Set([`./internal${extension}`, `./shared${extension}`, `./presets${extension}`]);
+    const imports = relativeImports(readFileSync(`${root}dist/${name}`, 'utf8'));
+    expect(imports.filter((path) => !allowed.has(path))).toEqual([]);
+    if (!name.startsWith('index')) return;
+    expect(imports).toContain(`./internal${extension}`);
+  });
+
+  it('share one core: what arrears/batch and arrears/holidays throw is an instance of the arrears classes', async () => {
+    const load = async (subpath: string) => (await import(pathToFileURL(file((pkg.exports[subpath] as Conditions).import.default)).href)) as Record<string, unknown>;
+    const core = await load('.');
+    const { decideMany } = (await load('./batch')) as { decideMany: (inputs: unknown[], options: unknown) => unknown };
+    const { holidayCalendar } = (await load('./holidays')) as { holidayCalendar: (country: string, options: unknown) => unknown };
+    const ArrearsValidationError = core['ArrearsValidationError'] as new (...args: never[]) => Error;
+    expect(() => decideMany([], { workers: 0 })).toThrow(ArrearsValidationError);
+    expect(() => holidayCalendar('XX', { years: [2026] })).toThrow(ArrearsValidationError);
+    const cjs = createRequire(import.meta.url)(file((pkg.exports['./holidays'] as Conditions).require.default)) as { holidayCalendar: (country: string, options: unknown) => unknown };
+    const cjsCore = createRequire(import.meta.url)(file((pkg.exports['.'] as Conditions).require.default)) as Record<string, unknown>;
+    expect(() => cjs.holidayCalendar('XX', { years: [2026] })).toThrow(cjsCore['ArrearsValidationError'] as new (...args: never[]) => Error);
+  });
+});
