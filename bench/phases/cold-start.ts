@@ -3,6 +3,9 @@
  * processes, 15 of each, interleaved: a bare ESM script, and one that imports the built
  * `arrears` and `arrears/presets`, loads the default policy and the `cn` preset and makes its
  * first decision. Each reports `performance.now()` (time since the process started) at its end.
+ * A third script only reads one time zone's offset with `Intl`, as the first decision must (the
+ * borrower's local time): what that costs above a bare start is the floor no library on `Intl`
+ * goes below (PERFORMANCE.md §5's "first `Intl` time-zone format only").
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,11 @@ try {
   writeFileSync(join(dir, 'input.json'), JSON.stringify(generateInput(20260715, 3)));
   writeFileSync(join(dir, 'policy.json'), JSON.stringify(defaultPolicyDocument()));
   writeFileSync(join(dir, 'bare.mjs'), `process.stdout.write(JSON.stringify({ sinceStartMs: performance.now() }));\n`);
+  // What @date-fns/tz does on the first offset it reads.
+  writeFileSync(
+    join(dir, 'intl.mjs'),
+    `new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', timeZoneName: 'longOffset' }).formatToParts(new Date(0));\nprocess.stdout.write(JSON.stringify({ sinceStartMs: performance.now() }));\n`,
+  );
   writeFileSync(
     join(dir, 'arrears.mjs'),
     `import { readFileSync } from 'node:fs';
@@ -53,9 +61,11 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
   probe('arrears.mjs');
   const bare: Record<string, number>[] = [];
   const arrears: Record<string, number>[] = [];
+  const intl: Record<string, number>[] = [];
   for (let i = 0; i < RUNS; i++) {
     bare.push(probe('bare.mjs'));
     arrears.push(probe('arrears.mjs'));
+    intl.push(probe('intl.mjs'));
   }
   const med = (list: Record<string, number>[], key: string) => round(median(list.map((entry) => entry[key]!)), 1);
 
@@ -77,6 +87,7 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
   const result = {
     runs: RUNS,
     bare: { wallMs: med(bare, 'wallMs'), sinceStartMs: med(bare, 'sinceStartMs') },
+    intlOnly: { wallMs: med(intl, 'wallMs'), sinceStartMs: med(intl, 'sinceStartMs') },
     arrears: {
       wallMs: med(arrears, 'wallMs'),
       sinceStartMs: med(arrears, 'sinceStartMs'),
@@ -89,6 +100,7 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
   report({
     ...result,
     aboveBareMs: { wall: round(result.arrears.wallMs - result.bare.wallMs, 1), sinceStart: round(result.arrears.sinceStartMs - result.bare.sinceStartMs, 1) },
+    intlOnlyAboveBareMs: round(result.intlOnly.sinceStartMs - result.bare.sinceStartMs, 1),
     importAboveBareMs: importOnly,
   });
 } finally {
