@@ -45,9 +45,10 @@ function sharedModules(): Set<string> {
  *   an import of one of its modules becomes an import of `./internal.js`, and an import of the
  *   presets one of `./presets.js`: so `arrears` is a list of re-exports, and `arrears/testing`
  *   and `arrears/lint` use the same compiled-policy cache and local-time caches as `arrears`.
- * esbuild's chunks had spread the core over eight modules, which a cold start reads more slowly:
- * importing `arrears` and `arrears/presets` took 37.3 ms on the benchmark VM, as four modules
- * 32.8 ms (medians of 61 interleaved fresh processes each; see bench/README.md).
+ * Code splitting had made nine modules of `arrears` and `arrears/presets` (six chunks of the
+ * core), which a cold start reads more slowly: importing the two took 37.7 ms on the benchmark
+ * VM, as four modules 33.4 ms (medians of 61 fresh processes each, in random order; see
+ * bench/README.md).
  */
 function sharedCore({ core }: { core: boolean }): Plugin {
   return {
