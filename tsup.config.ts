@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Plugin } from 'esbuild';
+import type { Plugin, PluginBuild } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -36,6 +36,14 @@ function sharedModules(): Set<string> {
   return new Set([...text.matchAll(/^export \* from '(\.[^']+)\.js';$/gm)].map((match) => resolve('src', `${match[1]}.ts`)));
 }
 
+/** The source files `entry` imports, directly or not, as absolute paths (with `entry` itself). */
+async function modulesOf(esbuild: PluginBuild['esbuild'], entry: string): Promise<string[]> {
+  const { metafile } = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', logLevel: 'silent' });
+  return Object.keys(metafile.inputs).map((input) => resolve(input));
+}
+/** The core's modules, found once for every build of this run that needs them. */
+let coreModules: Promise<string[]> | undefined;
+
 /**
  * Makes the entries share single modules instead of code-split chunks:
  * - `dist/shared.js` (and `.cjs`): what must exist once and what light entries need, the
@@ -60,8 +68,7 @@ function sharedCore({ core }: { core: boolean }): Plugin {
       const owners = async () => {
         const map = new Map<string, string>();
         if (core) {
-          const { metafile } = await build.esbuild.build({ entryPoints: ['src/internal.ts'], bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', logLevel: 'silent' });
-          for (const input of Object.keys(metafile.inputs)) map.set(resolve(input), './internal');
+          for (const path of await (coreModules ??= modulesOf(build.esbuild, 'src/internal.ts'))) map.set(path, './internal');
           map.set(resolve(entries.presets), './presets');
         }
         for (const path of shared) map.set(path, './shared');

@@ -53,7 +53,7 @@ export function ownKeyCount(record: object): number {
  */
 function fastEvent(event: unknown): HistoryEvent | undefined {
   // A plain object, as the plain-data walk would require (it does not walk a history taken here).
-  if (typeof event !== 'object' || event === null || Array.isArray(event) || !isPlainObject(event)) return undefined;
+  if (typeof event !== 'object' || event === null || !isPlainObject(event)) return undefined;
   const record = event as Record<string, unknown>;
   const vocabulary = sets();
   const { type, at, debtId } = record;
