@@ -10,7 +10,8 @@
  *   esbuild, the compiler tsup uses, with the same target (es2022).
  *
  * Environment: BENCH_LOANS (100000), BENCH_JRE_LOANS (all), BENCH_ROUNDS (3), BENCH_BATCH_LOANS
- * (1000000), BENCH_COLD_RUNS (15), BENCH_SEED (20260715), BENCH_SKIP_BUILD=1, BENCH_ONLY=phase,phase.
+ * (1000000), BENCH_SCALING_ROUNDS (5), BENCH_COLD_RUNS (15), BENCH_SEED (20260715),
+ * BENCH_SKIP_BUILD=1, BENCH_ONLY=phase,phase.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ mkdirSync(cache, { recursive: true });
 cpSync(`${root}dist`, `${cache}dist`, { recursive: true });
 // Under node_modules, files have no package scope of their own: say that the .js files are ESM.
 writeFileSync(`${cache}package.json`, '{ "type": "module" }\n');
-const PHASES = ['decide', 'profile', 'policy-size', 'history', 'batch', 'cold-start'] as const;
+const PHASES = ['decide', 'profile', 'policy-size', 'history', 'batch', 'scaling', 'cold-start'] as const;
 type Phase = (typeof PHASES)[number];
 const version = (JSON.parse(spawnSync(process.execPath, ['-p', 'JSON.stringify(require("./package.json").version)'], { cwd: root, encoding: 'utf8' }).stdout) as string).trim();
 await build({
@@ -81,6 +82,7 @@ if (wanted('profile')) {
 if (wanted('policy-size')) results['policySize'] = run('policy-size');
 if (wanted('history')) results['history'] = run('history');
 if (wanted('batch')) results['batch'] = run('batch');
+if (wanted('scaling')) results['scaling'] = run('scaling');
 if (wanted('cold-start')) results['coldStart'] = run('cold-start');
 
 // ——— targets (ratios in the same run) ———
@@ -145,6 +147,10 @@ if (r.batch) {
   const b = r.batch;
   lines.push(`\narrears batch, ${n(b.files.loans)} loans (${n(b.files.bytes / 2 ** 20)} MiB): 1 worker ${n(b.oneWorker.decisionsPerSecond)}/s (peak RSS ${b.oneWorker.peakRssMb} MB), 2 workers ${n(b.twoWorkers.decisionsPerSecond)}/s (peak RSS ${b.twoWorkers.peakRssMb} MB); a tenth of the loans: peak RSS ${b.twoWorkersTenth.peakRssMb} MB; full histories: ${n(b.twoWorkersFullHistories.decisionsPerSecond)}/s`);
   if (b.twoWorkers.rssMbByQuarter?.length === 4) lines.push(`  RSS of the 2-worker run over ${n(b.files.loans)} loans, highest in each quarter of its time: ${b.twoWorkers.rssMbByQuarter.join(' / ')} MB`);
+}
+if (r.scaling) {
+  const s = r.scaling;
+  lines.push(`\nthe batch worker's work alone (${n(s.lines)} lines in memory, no I/O; medians of ${s.rounds} rounds), 2 / 1: ${s.ratios.twoThreadsOverOne}× on threads of one process, ${s.ratios.twoProcessesOverOne}× on two processes, ${s.ratios.twoThreadsOverOneSingleThreadedGc}× on threads with --single-threaded-gc; integer arithmetic alone, 2 threads / 1: ${s.ratios.arithmeticTwoThreadsOverOne}×`);
 }
 if (r.coldStart) {
   const c = r.coldStart;
