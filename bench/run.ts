@@ -3,8 +3,8 @@
  * plain JavaScript (never through tsx), prints a summary and writes bench/results.json.
  *
  * - The library is built with tsup (`npm run build`) and copied to node_modules/.cache/arrears-bench/
- *   so that a rebuild elsewhere cannot change it mid-run; the batch and cold-start phases run that
- *   copy of `dist/` (the CLI and the package entry points, as users run them).
+ *   so that a rebuild elsewhere cannot change it mid-run; the batch, scaling and cold-start phases
+ *   run that copy of `dist/` (the CLI and the package entry points, as users run them).
  * - The in-process phases need internals (the guard, fact derivation) to give json-rules-engine and
  *   the hand-written policy the same facts and the same guard: they are bundled from src/ with
  *   esbuild, the compiler tsup uses, with the same target (es2022).
