@@ -1,25 +1,34 @@
 /**
  * Phase: `arrears batch` (the built CLI) streaming NDJSON portfolios from files in the system's
  * temporary directory, deleted afterwards:
- * - 1,000,000 loans with 1 and with 2 workers: the speed-up of the second worker;
- * - 100,000 loans with 2 workers: peak RSS against the 1,000,000-loan run (memory stays flat);
+ * - 1,000,000 loans with 1 and with 2 workers, `BENCH_BATCH_ROUNDS` (3) times in alternating
+ *   order (1 then 2, 2 then 1, …), decisions to the null device: the speed-up of the second worker,
+ *   as the median of the rounds' ratios. Each ratio compares two runs minutes apart, so a VM that
+ *   changes speed between them moves one round, not the figure.
+ * - The same 1,000,000 loans with 1 and with 2 workers once more, decisions to a file, as
+ *   `arrears batch portfolio.ndjson > decisions.ndjson` writes them: what the disk adds. On a
+ *   2-vCPU VM the kernel's page cache and writeback of about 3.6 GB take CPU from the workers.
+ * - 100,000 loans with 2 workers, decisions to a file: peak RSS against the 1,000,000-loan run to
+ *   a file (memory stays flat).
  * - 10,000 loans with full-length histories, 2 workers: throughput on the decide phase's portfolio.
  * The 1,000,000-loan portfolio has histories a tenth as long (0–20 events): validation is most of
  * a line's cost, and full histories would take several minutes per run on this machine.
- * Decisions go to a file, as `arrears batch portfolio.ndjson > decisions.ndjson` writes them:
- * no process of the benchmark's reads them while the run is timed (a reader on a pipe took CPU
- * from the workers on this 2-vCPU machine). Their lines are counted afterwards, then deleted.
+ * No process of the benchmark's reads the decisions while a run is timed (a reader on a pipe took
+ * CPU from the workers on this 2-vCPU machine). A file's lines are counted afterwards, then the
+ * file is deleted; a run to the null device is checked by the CLI's own count of the decisions it
+ * wrote, which must equal the loans.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { generateInput, type GenerateOptions } from '../generate.js';
-import { log, report, round } from '../lib.js';
+import { log, median, report, round } from '../lib.js';
 
 const SEED = Number(process.env['BENCH_SEED'] ?? 20260715);
 const LOANS = Number(process.env['BENCH_BATCH_LOANS'] ?? 1_000_000);
+const ROUNDS = Number(process.env['BENCH_BATCH_ROUNDS'] ?? 3);
 const cli = process.env['BENCH_CLI'];
 if (cli === undefined) throw new Error('BENCH_CLI must name the built dist/cli.js');
 
@@ -40,8 +49,12 @@ async function writePortfolio(file: string, count: number, options: GenerateOpti
   return statSync(file).size;
 }
 
+/** Where a run's decisions go: a file in the temporary directory, or the null device. */
+type Sink = 'file' | 'null';
+
 interface BatchRun {
   workers: number;
+  sink: Sink;
   loans: number;
   seconds: number;
   decisionsPerSecond: number;
@@ -52,7 +65,8 @@ interface BatchRun {
    * from quarter to quarter; flat memory levels off once the workers' heaps have settled.
    */
   rssMbByQuarter: number[];
-  outputBytes: number;
+  /** The size of the decisions written (a file's; not known for the null device). */
+  outputBytes: number | undefined;
 }
 
 /** The resident set size of a process in MB, from `/proc/<pid>/status`, or undefined where there is none. */
@@ -85,9 +99,12 @@ async function countLines(file: string): Promise<number> {
   return newlines;
 }
 
-/** Runs `arrears batch` with stdout to a file (counted, then deleted); reads its summary line from stderr. */
-async function runBatch(file: string, workers: number): Promise<BatchRun> {
-  const output = join(dir, `decisions-${workers}.ndjson`);
+/**
+ * Runs `arrears batch` with stdout to `sink` (a file is counted, then deleted); reads its summary
+ * line from stderr.
+ */
+async function runBatch(file: string, workers: number, sink: Sink): Promise<BatchRun> {
+  const output = sink === 'file' ? join(dir, `decisions-${workers}.ndjson`) : devNull;
   const fd = openSync(output, 'w');
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [cli!, 'batch', file, '--compliance', 'cn', '--workers', String(workers)], { stdio: ['ignore', fd, 'pipe'] });
@@ -106,12 +123,48 @@ async function runBatch(file: string, workers: number): Promise<BatchRun> {
     const summary = /arrears batch: ([\d,]+) decisions from ([\d,]+) lines .* peak RSS ([\d,]+) MB/.exec(stderr);
     if (code !== 0 || summary === null) throw new Error(`arrears batch exited ${code}: ${stderr.slice(-2000)}`);
     const decisions = Number(summary[1]!.replaceAll(',', ''));
-    const newlines = await countLines(output);
-    if (decisions !== newlines) throw new Error(`arrears batch reported ${decisions} decisions but printed ${newlines} lines`);
-    return { workers, loans: decisions, seconds: round(seconds, 1), decisionsPerSecond: Math.round(decisions / seconds), peakRssMb: Number(summary[3]!.replaceAll(',', '')), rssMbByQuarter: byQuarter(samples, seconds), outputBytes: statSync(output).size };
+    const lines = Number(summary[2]!.replaceAll(',', ''));
+    if (decisions !== lines) throw new Error(`arrears batch decided ${decisions} of ${lines} lines`);
+    if (sink === 'file') {
+      const newlines = await countLines(output);
+      if (decisions !== newlines) throw new Error(`arrears batch reported ${decisions} decisions but printed ${newlines} lines`);
+    }
+    return {
+      workers,
+      sink,
+      loans: decisions,
+      seconds: round(seconds, 1),
+      decisionsPerSecond: Math.round(decisions / seconds),
+      peakRssMb: Number(summary[3]!.replaceAll(',', '')),
+      rssMbByQuarter: byQuarter(samples, seconds),
+      outputBytes: sink === 'file' ? statSync(output).size : undefined,
+    };
   } finally {
-    rmSync(output, { force: true });
+    if (sink === 'file') rmSync(output, { force: true });
   }
+}
+
+/** One round of the 1-and-2-worker comparison: both runs on the same portfolio, minutes apart. */
+interface Round {
+  order: number[];
+  oneWorker: BatchRun;
+  twoWorkers: BatchRun;
+  twoOverOne: number;
+}
+
+async function compareWorkers(file: string): Promise<Round[]> {
+  const rounds: Round[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const order = i % 2 === 0 ? [1, 2] : [2, 1];
+    const runs = new Map<number, BatchRun>();
+    for (const workers of order) {
+      log(`round ${i + 1} of ${ROUNDS}: ${workers} worker${workers === 1 ? '' : 's'}, decisions to ${devNull}`);
+      runs.set(workers, await runBatch(file, workers, 'null'));
+    }
+    const [oneWorker, twoWorkers] = [runs.get(1)!, runs.get(2)!];
+    rounds.push({ order, oneWorker, twoWorkers, twoOverOne: round(twoWorkers.decisionsPerSecond / oneWorker.decisionsPerSecond, 2) });
+  }
+  return rounds;
 }
 
 try {
@@ -123,22 +176,28 @@ try {
   const full = join(dir, 'portfolio-full.ndjson');
   const fullBytes = await writePortfolio(full, 10_000, {});
 
-  log('1 worker');
-  const one = await runBatch(big, 1);
-  log('2 workers');
-  const two = await runBatch(big, 2);
-  log(`2 workers, ${(LOANS / 10).toLocaleString('en-US')} loans`);
-  const tenth = await runBatch(small, 2);
+  const rounds = await compareWorkers(big);
+  log('1 worker, decisions to a file');
+  const one = await runBatch(big, 1, 'file');
+  log('2 workers, decisions to a file');
+  const two = await runBatch(big, 2, 'file');
+  log(`2 workers, ${(LOANS / 10).toLocaleString('en-US')} loans, decisions to a file`);
+  const tenth = await runBatch(small, 2, 'file');
   log('2 workers, full-length histories');
-  const realistic = await runBatch(full, 2);
+  const realistic = await runBatch(full, 2, 'file');
+  const oneMedian = median(rounds.map((r) => r.oneWorker.decisionsPerSecond));
+  const twoMedian = median(rounds.map((r) => r.twoWorkers.decisionsPerSecond));
   report({
     files: { loans: LOANS, bytes: bigBytes, tenthBytes: smallBytes, fullHistoryBytes: fullBytes },
+    toNull: { rounds, oneWorkerMedian: oneMedian, twoWorkersMedian: twoMedian },
     oneWorker: one,
     twoWorkers: two,
     twoWorkersTenth: tenth,
     twoWorkersFullHistories: realistic,
     ratios: {
-      twoOverOne: round(two.decisionsPerSecond / one.decisionsPerSecond, 2),
+      twoOverOne: round(median(rounds.map((r) => r.twoOverOne)), 2),
+      twoOverOneOfMedians: round(twoMedian / oneMedian, 2),
+      twoOverOneToFile: round(two.decisionsPerSecond / one.decisionsPerSecond, 2),
       peakRssFullOverTenth: round(two.peakRssMb / tenth.peakRssMb, 2),
     },
   });
