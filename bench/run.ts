@@ -146,7 +146,7 @@ if (r.history) {
 if (r.batch) {
   const b = r.batch;
   lines.push(`\narrears batch, ${n(b.files.loans)} loans (${n(b.files.bytes / 2 ** 20)} MiB), decisions to ${devNull}, rounds of 1 and 2 workers:`);
-  for (const [i, round] of (b.toNull.rounds as Any[]).entries()) lines.push(`  round ${i + 1} (${round.order.join(' then ')}): 1 worker ${n(round.oneWorker.decisionsPerSecond)}/s, 2 workers ${n(round.twoWorkers.decisionsPerSecond)}/s, ${round.twoOverOne}×`);
+  for (const [i, pair] of (b.toNull.rounds as Any[]).entries()) lines.push(`  round ${i + 1} (${pair.order.join(' then ')}): 1 worker ${n(pair.oneWorker.decisionsPerSecond)}/s, 2 workers ${n(pair.twoWorkers.decisionsPerSecond)}/s, ${pair.twoOverOne}×`);
   lines.push(`decisions to a file: 1 worker ${n(b.oneWorker.decisionsPerSecond)}/s (peak RSS ${b.oneWorker.peakRssMb} MB), 2 workers ${n(b.twoWorkers.decisionsPerSecond)}/s (peak RSS ${b.twoWorkers.peakRssMb} MB), ${b.ratios.twoOverOneToFile}×; a quarter of the loans: peak RSS ${b.twoWorkersQuarter.peakRssMb} MB; full histories: ${n(b.twoWorkersFullHistories.decisionsPerSecond)}/s`);
   if (b.twoWorkers.rssMbByQuarter?.length === 4) lines.push(`  RSS of the 2-worker run over ${n(b.files.loans)} loans, highest in each quarter of its time: ${b.twoWorkers.rssMbByQuarter.join(' / ')} MB`);
 }

@@ -3,8 +3,8 @@
  * temporary directory, deleted afterwards:
  * - 1,000,000 loans with 1 and with 2 workers, `BENCH_BATCH_ROUNDS` (3) times in alternating
  *   order (1 then 2, 2 then 1, …), decisions to the null device: the speed-up of the second worker,
- *   as the median of the rounds' ratios. Each ratio compares two runs minutes apart, so a VM that
- *   changes speed between them moves one round, not the figure.
+ *   as the median of the rounds' ratios. Each ratio compares two runs about a minute apart, so a VM
+ *   that changes speed between them moves one round, not the figure.
  * - The same 1,000,000 loans with 1 and with 2 workers once more, decisions to a file, as
  *   `arrears batch portfolio.ndjson > decisions.ndjson` writes them: what the disk adds. On a
  *   2-vCPU VM the kernel's page cache and writeback of 4.3 GB take CPU from the workers.
@@ -33,6 +33,7 @@ import { log, median, report, round } from '../lib.js';
 const SEED = Number(process.env['BENCH_SEED'] ?? 20260715);
 const LOANS = Number(process.env['BENCH_BATCH_LOANS'] ?? 1_000_000);
 const ROUNDS = Number(process.env['BENCH_BATCH_ROUNDS'] ?? 3);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('BENCH_BATCH_ROUNDS must be a whole number of at least 1');
 const cli = process.env['BENCH_CLI'];
 if (cli === undefined) throw new Error('BENCH_CLI must name the built dist/cli.js');
 
@@ -148,7 +149,7 @@ async function runBatch(file: string, workers: number, sink: Sink): Promise<Batc
   }
 }
 
-/** One round of the 1-and-2-worker comparison: both runs on the same portfolio, minutes apart. */
+/** One round of the 1-and-2-worker comparison: both runs on the same portfolio, one after the other. */
 interface Round {
   order: number[];
   oneWorker: BatchRun;
