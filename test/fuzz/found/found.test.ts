@@ -5,7 +5,7 @@
  * instead of stalling the suite.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,17 @@ const cases = readdirSync(here)
 
 /** Runs an isolated case in a child process (tsx), killed after the deadline: `undefined` when it was. */
 function runIsolated(name: string, deadlineMs: number): { ms: number; outcome: Record<string, unknown> } | undefined {
-  const script = join(tmpdir(), `arrears-found-${process.pid}-${name}.mts`);
+  // In a directory of its own, removed afterwards: the scripts once piled up in the system's temp directory.
+  const dir = mkdtempSync(join(tmpdir(), 'arrears-found-'));
+  const script = join(dir, `${name}.mts`);
+  try {
+    return runScript(script, name, deadlineMs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runScript(script: string, name: string, deadlineMs: number): { ms: number; outcome: Record<string, unknown> } | undefined {
   writeFileSync(
     script,
     [
