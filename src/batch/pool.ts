@@ -32,13 +32,15 @@ export function checkPoolOptions(options: BatchPoolOptions): number {
 }
 
 /**
- * Each worker's young generation, MB (V8's default is 48 on 64-bit). A batch line's objects die
- * within the line, so a larger nursery only holds more garbage between scavenges, and grows for
- * seconds into a run, so that short runs peaked lower than long ones. On the benchmark's VM,
- * 200,000 lines, 3 interleaved pairs: peak RSS 267–274 → 217–229 MB with 2 workers and
- * 195–207 → 168–178 MB with 1, decisions per second the same within the noise.
+ * Each worker's young generation, MB: 3, the size V8 starts one at on 64-bit (semi-spaces of
+ * 1 MB), so that it never grows (V8's default limit is 48). A batch line's objects die within the
+ * line, so a larger nursery only holds more garbage between scavenges, and it grows for seconds
+ * into a run, so that short runs peaked lower than long ones. On the benchmark's VM, 2 workers:
+ * 12 MB instead of 48 took peak RSS over 200,000 lines from 267–274 to 217–229 MB; 3 instead of
+ * 12, over 250,000 and 1,000,000 lines (2 interleaved rounds), from 190–194 to 166–169 MB and
+ * from 201–202 to 181–185 MB. Decisions per second were the same within the noise each time.
  */
-export const WORKER_YOUNG_GENERATION_MB = 12;
+export const WORKER_YOUNG_GENERATION_MB = 3;
 
 /** Where the built worker is: next to the built entry that imports this module (`dist/`). */
 export function defaultWorkerUrl(): URL {
