@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../../properties/arbitraries.js';
 import { runCase } from './run-case.js';
-import type { Found } from './run-case.js';
+import type { CaseResult, Found } from './run-case.js';
 
 const here = new URL('./', import.meta.url);
 const cases = readdirSync(here)
@@ -20,37 +20,33 @@ const cases = readdirSync(here)
   .map((name) => ({ name, found: JSON.parse(readFileSync(new URL(name, here), 'utf8')) as Found }));
 
 /** Runs an isolated case in a child process (tsx), killed after the deadline: `undefined` when it was. */
-function runIsolated(name: string, deadlineMs: number): { ms: number; outcome: Record<string, unknown> } | undefined {
+function runIsolated(name: string, deadlineMs: number): CaseResult | undefined {
   // In a directory of its own, removed afterwards: the scripts once piled up in the system's temp directory.
   const dir = mkdtempSync(join(tmpdir(), 'arrears-found-'));
-  const script = join(dir, `${name}.mts`);
   try {
-    return runScript(script, name, deadlineMs);
+    const script = join(dir, `${name}.mts`);
+    writeFileSync(
+      script,
+      [
+        `globalThis.__ARREARS_VERSION__ = '0.0.0-found';`,
+        `const { runCase } = await import(${JSON.stringify(new URL('./run-case.ts', here).pathname)});`,
+        `const found = JSON.parse(${JSON.stringify(readFileSync(new URL(name, here), 'utf8'))});`,
+        `process.stdout.write(JSON.stringify(runCase(found)));`,
+      ].join('\n'),
+    );
+    const result = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root.pathname, encoding: 'utf8', timeout: deadlineMs, killSignal: 'SIGKILL' });
+    if (result.error !== undefined || result.status !== 0) {
+      if (result.signal === 'SIGKILL') return undefined;
+      throw new Error(`The isolated case failed: ${result.stderr}`);
+    }
+    return JSON.parse(result.stdout) as CaseResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function runScript(script: string, name: string, deadlineMs: number): { ms: number; outcome: Record<string, unknown> } | undefined {
-  writeFileSync(
-    script,
-    [
-      `globalThis.__ARREARS_VERSION__ = '0.0.0-found';`,
-      `const { runCase } = await import(${JSON.stringify(new URL('./run-case.ts', here).pathname)});`,
-      `const found = JSON.parse(${JSON.stringify(readFileSync(new URL(name, here), 'utf8'))});`,
-      `process.stdout.write(JSON.stringify(runCase(found)));`,
-    ].join('\n'),
-  );
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root.pathname, encoding: 'utf8', timeout: deadlineMs, killSignal: 'SIGKILL' });
-  if (result.error !== undefined || result.status !== 0) {
-    if (result.signal === 'SIGKILL') return undefined;
-    throw new Error(`The isolated case failed: ${result.stderr}`);
-  }
-  return JSON.parse(result.stdout) as { ms: number; outcome: Record<string, unknown> };
-}
-
 /** Checks one case's result against what its file expects. */
-function expectCase(found: Found, result: { ms: number; outcome: Record<string, unknown> } | undefined, deadlineMs: number): void {
+function expectCase(found: Found, result: CaseResult | undefined, deadlineMs: number): void {
   expect(result, `still running after ${deadlineMs} ms (killed): ${found.description}`).toBeDefined();
   const { ms, outcome } = result!;
   expect(Math.round(ms), found.description).toBeLessThanOrEqual(found.expect.withinMs ?? 2000);

@@ -44,8 +44,14 @@ function inputOf(found: Found): Record<string, unknown> {
 
 const documentsOf = (found: Found) => (found.compliance ?? []).map((item) => (typeof item === 'string' ? (presets as Record<string, ComplianceDocument>)[item]! : item));
 
+/** What a case's call did: how long it took, and what it returned or threw. */
+export interface CaseResult {
+  ms: number;
+  outcome: Record<string, unknown>;
+}
+
 /** Runs the case's call in this process: `{ ms, outcome }`. */
-export function runCase(found: Found): { ms: number; outcome: Record<string, unknown> } {
+export function runCase(found: Found): CaseResult {
   const start = performance.now();
   let outcome: Record<string, unknown>;
   try {
