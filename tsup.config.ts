@@ -120,11 +120,18 @@ export default defineConfig([
     target: 'es2022',
   },
   {
+    // The binary. Each command is a module of its own under dist/cli/, imported when it runs, with
+    // the dependencies only it needs: loaded up front, they made every command, `--help`
+    // included, a third of a second slower than it needs to be.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
     sourcemap: true,
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'cli/[name]-[hash]';
+    },
     banner: { js: '#!/usr/bin/env node' },
     noExternal: bundled,
     define: { __ARREARS_VERSION__: JSON.stringify(version) },

@@ -218,6 +218,16 @@ for (const name of Object.keys(pkg.bin ?? {})) {
   record(`${name} --version (installed bin)`, version.ok && version.stdout.trim() === pkg.version, version.output);
   const decided = run(join(project, 'node_modules', '.bin', name), ['decide', join(root, 'test', 'fixtures', 'cli', 'cn-loan.json'), '--compliance', 'cn'], project);
   record(`${name} decide (installed bin)`, decided.ok && (JSON.parse(decided.stdout) as { type?: string }).type !== undefined, decided.ok ? '' : decided.output);
+  // Each command is a module of its own, loaded when it runs, and holiday calendars one more:
+  // `ru` names one, and `batch` finds its worker from its own module's place in dist/.
+  const withCalendar = run(join(project, 'node_modules', '.bin', name), ['decide', join(root, 'test', 'fixtures', 'cli', 'cn-loan.json'), '--compliance', 'ru'], project);
+  record(`${name} decide --compliance ru (installed bin, holiday calendars)`, withCalendar.ok && (JSON.parse(withCalendar.stdout) as { type?: string }).type !== undefined, withCalendar.ok ? '' : withCalendar.output);
+  const line = JSON.stringify(JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'cli', 'cn-loan.json'), 'utf8')));
+  writeFileSync(join(project, 'portfolio.ndjson'), `${line}\n${line}\n`);
+  const batch = run(join(project, 'node_modules', '.bin', name), ['batch', 'portfolio.ndjson', '--compliance', 'cn', '--workers', '2'], project);
+  const decisions = batch.stdout.split('\n').filter((text) => text !== '');
+  const batched = batch.ok && decisions.length === 2 && decisions.every((text) => (JSON.parse(text) as { type?: string }).type !== undefined);
+  record(`${name} batch (installed bin, 2 workers)`, batched, batched ? '' : batch.output.slice(-3000));
 }
 
 finish();

@@ -12,7 +12,7 @@ import type { LinesResult, LinesTask } from './protocol.js';
 export interface NdjsonOptions extends BatchPoolOptions {
   /** Bytes of input per task (at least 1), cut at the last line end within them (a longer line makes a larger task); default 256 KiB. */
   chunkBytes?: number | undefined;
-  /** Overrides where the built worker is (tests). */
+  /** Overrides where the built worker is (tests, and the CLI, whose modules are in `dist/cli/`). */
   workerUrl?: URL | undefined;
 }
 

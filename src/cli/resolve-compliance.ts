@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { ArrearsValidationError, isArrearsValidationError, loadCompliance, validateCompliance } from '../index.js';
 import type { Addressee, Compliance, ComplianceDocument, HolidayCalendar, Issue } from '../index.js';
-import { holidayCalendar } from '../holidays/index.js';
+import { calendarNames } from '../holidays/calendar-names.js';
+import type { holidayCalendar } from '../holidays/index.js';
 import { presetIds, presets } from '../presets/index.js';
 import { didYouMean } from '../_lib/nearest-name.js';
 import { invalidDocument, usageError } from './cli-error.js';
@@ -22,6 +23,11 @@ export interface ComplianceSources {
   documents: unknown[];
   /** The `--compliance` values, for messages. */
   sources: string[];
+  /**
+   * `arrears/holidays`' `holidayCalendar`, when a document names a holiday calendar. Only then
+   * is date-holidays loaded: it takes a third of a second, which every command paid before.
+   */
+  holidayCalendar?: typeof holidayCalendar | undefined;
 }
 
 /** What `--role`, `--exception` and the input's `now` add when the documents are loaded. */
@@ -62,7 +68,8 @@ export async function readCompliance(values: readonly string[], command: string)
     documents.push(...(Array.isArray(content) ? (content as unknown[]) : [content]));
     sources.push(value);
   }
-  return { documents, sources };
+  const named = calendarNames(documents as ComplianceDocument[]).length > 0;
+  return { documents, sources, holidayCalendar: named ? (await import('../holidays/index.js')).holidayCalendar : undefined };
 }
 
 /** The year of `now` (an ISO string or epoch ms), one before and two after; none when it cannot be read. */
@@ -72,20 +79,15 @@ function yearsAround(now: unknown): number[] {
   return Number.isNaN(year) ? [] : [year - 1, year, year + 1, year + 2];
 }
 
-/** The calendar names the window rules of (validated) documents give. */
-function calendarNames(documents: readonly unknown[]): string[] {
-  const names = new Set<string>();
-  for (const document of documents as ComplianceDocument[]) {
-    for (const rule of document.rules) if (rule.kind === 'window') for (const name of rule.holidayCalendars ?? []) names.add(name);
-  }
-  return [...names].sort();
-}
-
 /** Holiday calendars for every calendar the documents name, from date-holidays (`arrears/holidays`). */
-function calendarsFor(documents: readonly unknown[], now: unknown, sources: readonly string[]): Record<string, HolidayCalendar> {
+function calendarsFor(resolved: ComplianceSources, now: unknown): Record<string, HolidayCalendar> {
+  const { documents, sources, holidayCalendar } = resolved;
+  const names = calendarNames(documents as ComplianceDocument[]);
+  if (names.length === 0) return {};
+  if (holidayCalendar === undefined) throw new Error('The holiday calendars were not loaded with the documents that name them');
   const years = yearsAround(now);
   const calendars: Record<string, HolidayCalendar> = {};
-  for (const name of calendarNames(documents)) {
+  for (const name of names) {
     const [country = '', state] = name.split('-');
     try {
       calendars[name] = holidayCalendar(country, { years, state });
@@ -112,7 +114,7 @@ export function loadResolvedCompliance(resolved: ComplianceSources, options: Com
     if (!(ROLES as readonly string[]).includes(role)) throw usageError(`unknown role "${role}"${didYouMean(role, ROLES)}; roles: ${ROLES.join(', ')}`, command);
   }
   const exceptions = options.exceptions ?? [];
-  const calendars = calendarsFor(resolved.documents, options.now, resolved.sources);
+  const calendars = calendarsFor(resolved, options.now);
   try {
     return loadCompliance(resolved.documents, {
       ...(roles.length > 0 ? { roles: roles as Addressee[] } : {}),

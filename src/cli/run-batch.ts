@@ -62,6 +62,12 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
+/**
+ * The built worker: `dist/batch-worker.js`. This module is built into `dist/cli/` (the CLI's
+ * commands are modules of their own, see tsup.config.ts), one level below it.
+ */
+const WORKER_URL = new URL('../batch-worker.js', import.meta.url);
+
 const number = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /**
@@ -110,7 +116,7 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
 
   const summary = await decideNdjson(
     input.stream,
-    { policy, compliance, trace, workers },
+    { policy, compliance, trace, workers, workerUrl: WORKER_URL },
     {
       // Decisions come from the workers as UTF-8 bytes and go to stdout as they are: the main
       // thread never decodes them (it would compete with the workers for the cores).

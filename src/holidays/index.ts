@@ -25,6 +25,9 @@ import Holidays from 'date-holidays';
 import type { ComplianceDocument } from '../compliance/document.js';
 import type { HolidayCalendar } from '../compliance/load-compliance.js';
 import { ArrearsValidationError } from '../errors.js';
+import { calendarNames } from './calendar-names.js';
+
+export { calendarNames } from './calendar-names.js';
 
 /** Options of {@link holidayCalendar}. @category Holidays */
 export interface HolidayCalendarOptions {
@@ -98,15 +101,6 @@ export function holidayCalendar(country: string, options: HolidayCalendarOptions
     }
   }
   return { years: [...covered].sort((a, b) => a - b), dates: [...dates].sort() };
-}
-
-/** The calendar names the window rules of `documents` give in `holidayCalendars`, sorted. @category Holidays */
-export function calendarNames(documents: readonly ComplianceDocument[]): string[] {
-  const names = new Set<string>();
-  for (const document of documents) {
-    for (const rule of document.rules) if (rule.kind === 'window') for (const name of rule.holidayCalendars ?? []) names.add(name);
-  }
-  return [...names].sort();
 }
 
 /**

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, root } from './ensure-build.js';
+
+// The binary loads a command's module, and the packages only that command needs, when the
+// command runs: loaded up front, date-holidays, json-rules-engine, piscina and cli-progress made
+// every command (`arrears --help` included) a third of a second slower. These tests read the
+// built modules' import statements, so that a static import added in the wrong place fails here.
+
+const DIST = `${root}dist/`;
+const HEAVY = ['cli-progress', 'date-holidays', 'json-rules-engine', 'piscina'];
+const STATIC_IMPORT = /^import\s+(?:[^"';]*?\s+from\s+)?"([^"]+)";?$/gm;
+const DYNAMIC_IMPORT = /\bimport\("([^"]+)"\)/g;
+
+const source = (file: string) => readFileSync(`${DIST}${file}`, 'utf8');
+/** `./cli/run-decide-X.js` imported from `dist/cli.js` is `cli/run-decide-X.js`. */
+const resolve = (from: string, specifier: string) => new URL(specifier, `file:///${from}`).pathname.slice(1);
+const isRelative = (specifier: string) => specifier.startsWith('.');
+
+/** The packages a module and everything it imports statically load, without the node built-ins. */
+function staticPackages(entry: string): string[] {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, specifier] of source(file).matchAll(STATIC_IMPORT)) {
+      if (isRelative(specifier!)) visit(resolve(file, specifier!));
+      else if (!specifier!.startsWith('node:') && !builtinModules.includes(specifier!)) packages.add(specifier!);
+    }
+  };
+  visit(entry);
+  return [...packages].sort();
+}
+
+/** The modules `file` imports with `import()`, by name without the hash (`run-decide`). */
+function dynamicImports(file: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [, specifier] of source(file).matchAll(DYNAMIC_IMPORT)) {
+    const target = resolve(file, specifier!);
+    found.set(/([a-z-]+)-[A-Z0-9]+\.js$/.exec(target)?.[1] ?? target, target);
+  }
+  return found;
+}
+
+beforeAll(() => ensureBuild(), 180_000);
+
+describe('the binary loads what a command needs when it runs', () => {
+  it('imports no dependency up front, and each command by itself', () => {
+    expect(staticPackages('cli.js')).toEqual([]);
+    expect([...dynamicImports('cli.js').keys()].sort()).toEqual(['run-batch', 'run-check', 'run-decide', 'run-diff', 'run-lint', 'run-schema', 'run-simulate']);
+  });
+
+  it('loads each dependency only with the commands that use it', () => {
+    const commands = dynamicImports('cli.js');
+    const heavy = (name: string) => staticPackages(commands.get(name)!).filter((dependency) => HEAVY.includes(dependency));
+    expect(heavy('run-decide')).toEqual([]);
+    expect(heavy('run-check')).toEqual([]);
+    expect(heavy('run-schema')).toEqual([]);
+    expect(heavy('run-lint')).toEqual(['json-rules-engine']);
+    expect(heavy('run-batch')).toEqual(['cli-progress', 'piscina']);
+    expect(heavy('run-simulate')).toEqual(['cli-progress']);
+    expect(heavy('run-diff')).toEqual(['cli-progress']);
+  });
+
+  it('loads date-holidays only when a compliance document names a holiday calendar', () => {
+    const importers = [...new Set([...dynamicImports('cli.js').values()].flatMap((file) => [file, ...chunksOf(file)]))];
+    const holidays = importers.flatMap((file) => [...dynamicImports(file)].filter(([name]) => name === 'holidays').map(([, target]) => target));
+    expect(new Set(holidays).size).toBe(1);
+    expect(staticPackages(holidays[0]!)).toContain('date-holidays');
+  });
+});
+
+/** The built modules `file` imports statically, directly or not. */
+function chunksOf(file: string): string[] {
+  const found = new Set<string>();
+  const visit = (current: string) => {
+    for (const [, specifier] of source(current).matchAll(STATIC_IMPORT)) {
+      if (!isRelative(specifier!)) continue;
+      const target = resolve(current, specifier!);
+      if (found.has(target)) continue;
+      found.add(target);
+      visit(target);
+    }
+  };
+  visit(file);
+  return [...found];
+}
