@@ -132,7 +132,6 @@ export default defineConfig([
     esbuildOptions(options) {
       options.chunkNames = 'cli/[name]-[hash]';
     },
-    banner: { js: '#!/usr/bin/env node' },
     noExternal: bundled,
     define: { __ARREARS_VERSION__: JSON.stringify(version) },
   },

@@ -1,6 +1,8 @@
+#!/usr/bin/env node
 /**
- * The `arrears` binary: reads files, calls the library, prints. tsup adds the shebang and
- * bundles this into `dist/cli.js`. The only code allowed `node:fs`, `process` and the console.
+ * The `arrears` binary: reads files, calls the library, prints. tsup bundles this into
+ * `dist/cli.js`, keeping the hashbang above (there only, not in the commands' modules). The only
+ * code allowed `node:fs`, `process` and the console.
  */
 import { run } from './run.js';
 
