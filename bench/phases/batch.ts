@@ -125,7 +125,7 @@ async function runBatch(file: string, workers: number, sink: Sink): Promise<Batc
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   closeSync(fd);
   try {
-    const summary = /arrears batch: ([\d,]+) decisions from ([\d,]+) lines .* peak RSS ([\d,]+) MB/.exec(stderr);
+    const summary = /arrears batch: ([\d,]+) decisions? from ([\d,]+) lines? .* peak RSS ([\d,]+) MB/.exec(stderr);
     if (code !== 0 || summary === null) throw new Error(`arrears batch exited ${code}: ${stderr.slice(-2000)}`);
     const decisions = Number(summary[1]!.replaceAll(',', ''));
     const lines = Number(summary[2]!.replaceAll(',', ''));

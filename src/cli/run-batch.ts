@@ -69,6 +69,8 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
 const WORKER_URL = new URL('../batch-worker.js', import.meta.url);
 
 const number = (n: number): string => Math.round(n).toLocaleString('en-US');
+/** `1 decision`, `2 decisions`, `1,000 bad lines`. */
+const count = (n: number, noun: string): string => `${number(n)} ${n === 1 ? noun : `${noun}s`}`;
 
 /**
  * `arrears batch <portfolio.ndjson> [--compliance <preset-id|file>]… [--role <addressee>]… [--exception <rule-id>]… [--policy <file>] [--trace full] [--workers <n>]`:
@@ -140,9 +142,8 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
 
   const seconds = (performance.now() - started) / 1000;
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  const bad = summary.badLines === 1 ? '1 bad line' : `${number(summary.badLines)} bad lines`;
   io.stderr(
-    `arrears batch: ${number(summary.decisions)} decisions from ${number(summary.lines)} lines (${bad}) in ${seconds.toFixed(1)} s: ` +
+    `arrears batch: ${count(summary.decisions, 'decision')} from ${count(summary.lines, 'line')} (${count(summary.badLines, 'bad line')}) in ${seconds.toFixed(1)} s: ` +
       `${number(seconds > 0 ? summary.decisions / seconds : 0)} decisions/s on ${summary.workers} ${summary.workers === 1 ? 'worker' : 'workers'}, peak RSS ${number(peakMb)} MB\n`,
   );
   return summary.badLines > 0 ? 2 : 0;

@@ -27,7 +27,7 @@ function portfolioWithBadLines(): { text: string; good: DecisionInput[] } {
   return { text: `${lines.join('\n')}\n`, good: inputs };
 }
 
-const SUMMARY = /^arrears batch: ([\d,]+) decisions from ([\d,]+) lines \(([\d,]+) bad lines?\) in [\d.]+ s: [\d,]+ decisions\/s on (\d+) workers?, peak RSS [\d,]+ MB$/;
+const SUMMARY = /^arrears batch: ([\d,]+) decisions? from ([\d,]+) lines? \(([\d,]+) bad lines?\) in [\d.]+ s: [\d,]+ decisions\/s on (\d+) workers?, peak RSS [\d,]+ MB$/;
 
 beforeAll(() => ensureBuild(), 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +63,12 @@ describe('arrears batch', () => {
     expect(status).toBe(0);
     expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Decision)).toEqual(inputs.slice(0, 5).map((input) => decide(input, options)));
     expect(stderr).toMatch(/^arrears batch: 5 decisions from 5 lines \(0 bad lines\) in [\d.]+ s: [\d,]+ decisions\/s on 1 worker, peak RSS [\d,]+ MB\n$/);
+  }, 60_000);
+
+  it('counts one decision from one line in the singular', () => {
+    const { status, stderr } = arrears(['batch', '-', '--compliance', 'cn', '--workers', '1'], JSON.stringify(inputs[0]));
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/^arrears batch: 1 decision from 1 line \(0 bad lines\) in [\d.]+ s: [\d,]+ decisions\/s on 1 worker, peak RSS [\d,]+ MB\n$/);
   }, 60_000);
 
   it('reads each line as UTF-8: a byte-order mark at the start of any line is ignored, malformed bytes become U+FFFD', () => {
