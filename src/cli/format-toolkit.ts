@@ -1,8 +1,8 @@
 import type { PolicyDiff, SimulationReport } from '../testing/index.js';
 import { ACTION_TYPES } from '../index.js';
+import { plural } from '../_lib/plural.js';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 1000) / 10}%`);
-const plural = (count: number, noun: string, many = `${noun}s`) => `${count} ${count === 1 ? noun : many}`;
 
 function table(rows: readonly (readonly string[])[], numeric: readonly number[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

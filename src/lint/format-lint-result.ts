@@ -1,6 +1,5 @@
+import { plural } from '../_lib/plural.js';
 import type { LintResult } from './lint-policy.js';
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * Formats a {@link LintResult} for a terminal: the source, then one line per diagnostic

@@ -9,6 +9,7 @@ import type { LoadedRule } from '../compliance/load-compliance.js';
 import type { ContactEvent, HistoryEvent } from '../domain/history.js';
 import type { Loan } from '../domain/loan.js';
 import { CHANNELS, type ActionType, type Channel, type Purpose } from '../domain/vocabulary.js';
+import { plural } from '../_lib/plural.js';
 import { dayDifference, knowsZone, wallTime } from './wall-clock.js';
 
 /**
@@ -156,6 +157,9 @@ function weekStart(weekday: number, startsOn: 'mon' | 'sun'): number {
   return -back;
 }
 
+/** `at most 3 are permitted, this one included`. */
+const atMost = (max: number) => `at most ${max} ${max === 1 ? 'is' : 'are'} permitted, this one included`;
+
 function checkCap(rule: CapRule, loan: LoanView, action: SimulatedAction, t: number): string | undefined {
   const counted = others(loan, action, t).filter((contact) => {
     if (!matches(contact, rule.counts, ['outbound'])) return false;
@@ -166,7 +170,7 @@ function checkCap(rule: CapRule, loan: LoanView, action: SimulatedAction, t: num
   const period = rule.period;
   if (period.type === 'rolling') {
     const count = counted.filter((contact) => contact.ms > t - period.hours * HOUR_MS).length;
-    return count >= rule.max ? `${count} counted contacts in the ${period.hours} hours before it; at most ${rule.max} are permitted, this one included` : undefined;
+    return count >= rule.max ? `${plural(count, 'counted contact')} in the ${plural(period.hours, 'hour')} before it; ${atMost(rule.max)}` : undefined;
   }
   for (const zone of loan.zonesKnown ? loan.zones : ANY_ZONE) {
     const today = wallTime(t, zone)!;
@@ -182,7 +186,7 @@ function checkCap(rule: CapRule, loan: LoanView, action: SimulatedAction, t: num
           return date.slice(0, 7) === today.date.slice(0, 7);
       }
     }).length;
-    if (count >= rule.max) return `${count} counted contacts in the ${period.type === 'consecutive-days' ? `${period.days} local days` : period.type === 'calendar-week' ? 'local week' : 'local month'} up to ${today.date} (${zone}); at most ${rule.max} are permitted, this one included`;
+    if (count >= rule.max) return `${plural(count, 'counted contact')} in the ${period.type === 'consecutive-days' ? plural(period.days, 'local day') : period.type === 'calendar-week' ? 'local week' : 'local month'} up to ${today.date} (${zone}); ${atMost(rule.max)}`;
   }
   return undefined;
 }

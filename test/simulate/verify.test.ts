@@ -5,6 +5,7 @@ import type { ActionType, HistoryEvent, Loan } from '../../src/index.js';
 import { presets } from '../../src/presets/index.js';
 import { aCall, aHistory, aLoan, anOptOut, anSms, aStatus, verifyActions } from '../../src/testing/index.js';
 import type { SimulatedAction } from '../../src/testing/index.js';
+import { aDocument, rules } from '../helpers/builders.js';
 
 const us = loadCompliance(presets['us-federal']);
 const cn = loadCompliance(presets.cn);
@@ -50,6 +51,22 @@ describe('verifyActions', () => {
     expect(violationsOf(aLoan(), [anSms('2026-07-14T15:05:00Z', { direction: 'inbound', outcome: 'stop_request' })], [action('2026-07-15T15:00:00Z', 'sms')])).toMatchInlineSnapshot(`
       [
         "us-reg-f-medium-opt-out: sms the borrower asked to stop sms contact at 2026-07-14T15:05:00Z",
+      ]
+    `);
+  });
+
+  it('counts one contact, one hour and one day in the singular', () => {
+    const hourly = loadCompliance(aDocument([rules.cap({ id: 'test-cap-hour', max: 1, period: { type: 'rolling', hours: 1 } })]));
+    const daily = loadCompliance(aDocument([rules.cap({ id: 'test-cap-day', max: 1, period: { type: 'consecutive-days', days: 1 } })]));
+    const earlier = [aCall('2026-07-15T14:30:00Z')];
+    expect(violationsOf(aLoan(), earlier, [action('2026-07-15T15:00:00Z')], hourly.rules)).toMatchInlineSnapshot(`
+      [
+        "test-cap-hour: call 1 counted contact in the 1 hour before it; at most 1 is permitted, this one included",
+      ]
+    `);
+    expect(violationsOf(aLoan(), earlier, [action('2026-07-15T15:00:00Z')], daily.rules)).toMatchInlineSnapshot(`
+      [
+        "test-cap-day: call 1 counted contact in the 1 local day up to 2026-07-15 (America/New_York); at most 1 is permitted, this one included",
       ]
     `);
   });

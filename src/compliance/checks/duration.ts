@@ -1,4 +1,5 @@
 import { instantAtLocalDay, localDay } from '../../_lib/local-time.js';
+import { plural } from '../../_lib/plural.js';
 import type { CoolDownDuration } from '../document.js';
 
 /**
@@ -10,7 +11,7 @@ export function endOfWait(at: number, duration: CoolDownDuration, zone: string):
   return duration.type === 'rolling' ? at + duration.hours * 3_600_000 : instantAtLocalDay(localDay(at, zone) + duration.days, 0, zone);
 }
 
-/** `7 consecutive days` or `48 hours`, for reasons. */
+/** `7 consecutive days`, `48 hours` or `1 hour`, for reasons. */
 export function describeDuration(duration: CoolDownDuration): string {
-  return duration.type === 'rolling' ? `${duration.hours} hours` : `${duration.days} consecutive days`;
+  return duration.type === 'rolling' ? plural(duration.hours, 'hour') : plural(duration.days, 'consecutive day');
 }

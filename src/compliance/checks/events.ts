@@ -27,8 +27,3 @@ export function describeChannels(filter: EventFilter): string {
   const names = filter.channels.map((channel) => (channel === 'sms' ? 'SMS' : channel === 'email' ? 'e-mail' : channel));
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
 }
-
-/** `contact` or `contacts`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}

@@ -1,9 +1,10 @@
 import { DAY_MS, formatInstant } from '../../_lib/instant.js';
 import { dateOfDay, instantAtLocalDay, localDay, weekdayOfDay } from '../../_lib/local-time.js';
+import { plural } from '../../_lib/plural.js';
 import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CapRule } from '../document.js';
 import type { Evaluator, GuardAction, GuardContext } from '../context.js';
-import { describeChannels, plural, selectContacts } from './events.js';
+import { describeChannels, selectContacts } from './events.js';
 import { inEveryZone } from './zones.js';
 
 /** The contacts a cap counts for this action, at or after `since`, whatever the period. */
@@ -92,7 +93,7 @@ export function frequencyCapCheck(rule: CapRule, context: GuardContext, action: 
           }
         }
       }
-      return { ok: false, next, reason: `${plural(counted, `counted ${what} attempt`)} in the ${period.hours} hours before ${formatInstant(t)}; ${limit}` };
+      return { ok: false, next, reason: `${plural(counted, `counted ${what} attempt`)} in the ${plural(period.hours, 'hour')} before ${formatInstant(t)}; ${limit}` };
     };
   }
 
