@@ -1,3 +1,4 @@
+import { plural } from '../_lib/plural.js';
 import type { PolicyDiff } from '../diff/diff-policies.js';
 import { ACTION_TYPES, type ActionType } from '../domain/vocabulary.js';
 import { END_STATES, type SimulationReport } from '../simulate/simulate.js';
@@ -89,7 +90,7 @@ const MAX_ROWS = 500;
  * @category Simulate
  */
 export function renderSimulationReport(report: SimulationReport, options: ReportOptions = {}): string {
-  const title = options.title ?? `Simulation: ${report.loans} loans over ${report.days} days`;
+  const title = options.title ?? `Simulation: ${plural(report.loans, 'loan')} over ${plural(report.days, 'day')}`;
   const meta = `${escapeHtml(report.start)} to ${escapeHtml(report.end)} · seed ${report.seed} · policy ${escapeHtml(report.policyHash)} · compliance ${report.complianceHashes.map(escapeHtml).join(', ')}`;
   const used = ACTION_TYPES.filter((type) => report.perAction[type] > 0);
   const perDay = stackedBarChart({
@@ -109,7 +110,7 @@ export function renderSimulationReport(report: SimulationReport, options: Report
   const violations =
     report.violations.length === 0
       ? `<p class="ok">No violations: every action respected every window, cap, cool-down, status and opt-out rule, checked independently of the guard.</p>`
-      : `<p class="bad">${report.violations.length} violations found by the independent checker.</p><table>${head(['Loan', 'At', 'Action', 'Policy rule', 'Compliance rule', 'Why'])}${report.violations
+      : `<p class="bad">${plural(report.violations.length, 'violation')} found by the independent checker.</p><table>${head(['Loan', 'At', 'Action', 'Policy rule', 'Compliance rule', 'Why'])}${report.violations
           .map((v) => `<tr>${cell(v.loanId)}${cell(v.at)}${cell(v.action)}${cell(v.policyRule)}${cell(`${v.ruleId} (${v.citation})`)}${cell(v.reason)}</tr>`)
           .join('')}</table>`;
   const unverified = report.unverifiedRules.length === 0 ? '' : `<p class="meta">Not re-checked by the simulation (their kinds are the guard's alone): ${report.unverifiedRules.map(escapeHtml).join(', ')}.</p>`;
@@ -146,7 +147,7 @@ ${states}
  * @category Diff
  */
 export function renderDiffReport(diff: PolicyDiff, options: ReportOptions = {}): string {
-  const title = options.title ?? `Policy diff: ${diff.changed} of ${diff.loans} decisions change`;
+  const title = options.title ?? `Policy diff: ${diff.changed} of ${plural(diff.loans, 'decision')} ${diff.changed === 1 ? 'changes' : 'change'}`;
   const meta = `before ${escapeHtml(diff.beforeHash)} · after ${escapeHtml(diff.afterHash)}`;
   const chart = stackedBarChart({
     id: 'changes-by-band',

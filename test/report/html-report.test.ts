@@ -45,6 +45,16 @@ describe('renderSimulationReport and renderDiffReport', () => {
     expect(renderDiffReport(diff, { title: 'A <b>&</b> "B"' })).toContain('<title>A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;</title>');
   });
 
+  it('title a report of one loan, one day or one changed decision in the singular', () => {
+    const one = simulate(inputs.slice(0, 1), { policy: before, compliance: complianceOf, start: '2026-07-16T00:00:00Z', days: 1, seed: 3 });
+    expect(renderSimulationReport(one)).toContain('<title>Simulation: 1 loan over 1 day</title>');
+    expect(renderSimulationReport(report)).toContain(`<title>Simulation: ${inputs.length} loans over 14 days</title>`);
+    const loanId = diff.changes[0]!.examples[0]!.loanId;
+    const changed = allInputs.findIndex((input) => input.loan.id === loanId);
+    const single = diffPolicies([allInputs[changed]!], { before, after, compliance: () => complianceIn(everyLoan)(allInputs[changed], changed) });
+    expect(renderDiffReport(single)).toContain('<title>Policy diff: 1 of 1 decision changes</title>');
+  });
+
   it('are the same for the same inputs', () => {
     expect(renderSimulationReport(simulate(inputs, { policy: before, compliance: complianceOf, start: '2026-07-16T00:00:00Z', days: 14, seed: 3 }))).toBe(renderSimulationReport(report));
   });

@@ -35,12 +35,13 @@ export function minimumBalanceCheck(rule: MinimumBalanceRule, context: GuardCont
 export function noticePeriodCheck(rule: NoticePeriodRule, context: GuardContext): Evaluator {
   const notices = context.index.notices.filter((n) => n.notice === rule.notice && n.debtId === context.debtId);
   const name = rule.notice.replaceAll('_', ' ');
+  const waitOfOne = (rule.wait.type === 'rolling' ? rule.wait.hours : rule.wait.days) === 1;
   const check = (zone: string): Evaluator => (t) => {
     let served: number | undefined;
     for (const notice of notices) if (notice.at <= t) served = notice.at;
     if (served === undefined) return { ok: false, next: null, reason: `No ${name} has been served; this step needs one ${describeDuration(rule.wait)} before it` };
     const end = endOfWait(served, rule.wait, zone);
-    return t >= end ? { ok: true } : { ok: false, next: end, reason: `The ${name} served at ${formatInstant(served)} gives ${describeDuration(rule.wait)}, which end ${formatInstant(end)}` };
+    return t >= end ? { ok: true } : { ok: false, next: end, reason: `The ${name} served at ${formatInstant(served)} gives ${describeDuration(rule.wait)}, which ${waitOfOne ? 'ends' : 'end'} ${formatInstant(end)}` };
   };
   return rule.wait.type === 'rolling' ? check('UTC') : inEveryZone(context.zones, check);
 }

@@ -6,7 +6,7 @@ import { aCall, aDocument, aLoan, rules } from '../../helpers/builders.js';
 // `at least 1 is needed`, never `1 unanswered attempts` or `at least 1 are needed`. The shipped
 // `cn` preset asks for at least one unanswered attempt before a contact person may be called.
 
-type Action = { type: 'call'; params?: Record<string, unknown> };
+type Action = { type: 'call' | 'legal'; params?: Record<string, unknown> };
 const reasons = (now: string, rule: ComplianceRule, history: HistoryEvent[], options: { action?: Action; loan?: ReturnType<typeof aLoan> } = {}) => {
   const verdict = check({ now, loan: options.loan ?? aLoan(), history, action: options.action ?? { type: 'call' } }, { compliance: loadCompliance(aDocument([rule])) });
   return verdict.type === 'permitted' ? [] : verdict.by.map((ref) => ref.reason);
@@ -73,6 +73,16 @@ describe('durations and periods of one unit', () => {
     expect(reasons('2026-08-15T14:30:00Z', cap, [aCall('2026-08-15T14:00:00Z')])).toMatchInlineSnapshot(`
       [
         "1 counted call attempt in the 1 hour before 2026-08-15T14:30:00Z; at most 1 is permitted, this one included",
+      ]
+    `);
+  });
+
+  it('waits one consecutive day after a notice', () => {
+    const notice: ComplianceRule = { ...base, id: 'test-notice', kind: 'notice-period', notice: 'default_notice', wait: { type: 'consecutive-days', days: 1 }, steps: ['termination'] };
+    const served: HistoryEvent[] = [{ type: 'notice', at: '2026-06-01T10:00:00Z', notice: 'default_notice' }];
+    expect(reasons('2026-06-01T12:00:00Z', notice, served, { action: { type: 'legal', params: { step: 'termination' } } })).toMatchInlineSnapshot(`
+      [
+        "The default notice served at 2026-06-01T10:00:00Z gives 1 consecutive day, which ends 2026-06-02T04:00:00Z",
       ]
     `);
   });
