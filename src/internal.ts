@@ -13,7 +13,7 @@ export { formatPath } from './_lib/format-path.js';
 export { DAY_MS, HOUR_MS, MINUTE_MS, formatInstant } from './_lib/instant.js';
 export { addDaysToDate, isValidZone, localDate } from './_lib/local-time.js';
 export { didYouMean } from './_lib/nearest-name.js';
-export { plural } from './_lib/plural.js';
+export { oneOrMany, plural } from './_lib/plural.js';
 export { channelOf } from './domain/vocabulary.js';
 export { isOperatorName, OPERATORS } from './policy/operators.js';
 export { prepare } from './prepare.js';

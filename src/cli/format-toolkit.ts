@@ -1,6 +1,6 @@
 import type { PolicyDiff, SimulationReport } from '../testing/index.js';
 import { ACTION_TYPES } from '../index.js';
-import { plural } from '../_lib/plural.js';
+import { oneOrMany, plural } from '../_lib/plural.js';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 1000) / 10}%`);
 
@@ -12,7 +12,7 @@ function table(rows: readonly (readonly string[])[], numeric: readonly number[])
 /** The text report of `arrears diff`. */
 export function formatDiff(diff: PolicyDiff): string {
   const lines = [
-    `Policy diff: ${plural(diff.loans, 'loan')}, ${plural(diff.changed, 'decision')} ${diff.changed === 1 ? 'changes' : 'change'} (${percent(diff.changed, diff.loans)})`,
+    `Policy diff: ${plural(diff.loans, 'loan')}, ${plural(diff.changed, 'decision')} ${oneOrMany(diff.changed, 'changes', 'change')} (${percent(diff.changed, diff.loans)})`,
     `before ${diff.beforeHash}`,
     `after  ${diff.afterHash}`,
   ];

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import defaultPolicyDocument from '../../rules/policies/default.json' with { type: 'json' };
+import { oneOrMany, plural } from '../_lib/plural.js';
 import { decideNdjson } from '../batch/ndjson.js';
 import { loadPolicy } from '../index.js';
 import type { Policy } from '../index.js';
@@ -69,8 +70,8 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
 const WORKER_URL = new URL('../batch-worker.js', import.meta.url);
 
 const number = (n: number): string => Math.round(n).toLocaleString('en-US');
-/** `1 decision`, `2 decisions`, `1,000 bad lines`. */
-const count = (n: number, noun: string): string => `${number(n)} ${n === 1 ? noun : `${noun}s`}`;
+/** `1 decision`, `2 decisions`, `1,000 bad lines`: {@link plural} with thousands separators. */
+const count = (n: number, noun: string): string => `${number(n)} ${oneOrMany(n, noun)}`;
 
 /**
  * `arrears batch <portfolio.ndjson> [--compliance <preset-id|file>]… [--role <addressee>]… [--exception <rule-id>]… [--policy <file>] [--trace full] [--workers <n>]`:
@@ -144,7 +145,7 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
   const peakMb = process.resourceUsage().maxRSS / 1024;
   io.stderr(
     `arrears batch: ${count(summary.decisions, 'decision')} from ${count(summary.lines, 'line')} (${count(summary.badLines, 'bad line')}) in ${seconds.toFixed(1)} s: ` +
-      `${number(seconds > 0 ? summary.decisions / seconds : 0)} decisions/s on ${summary.workers} ${summary.workers === 1 ? 'worker' : 'workers'}, peak RSS ${number(peakMb)} MB\n`,
+      `${number(seconds > 0 ? summary.decisions / seconds : 0)} decisions/s on ${plural(summary.workers, 'worker')}, peak RSS ${number(peakMb)} MB\n`,
   );
   return summary.badLines > 0 ? 2 : 0;
 }

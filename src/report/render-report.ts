@@ -1,4 +1,4 @@
-import { plural } from '../_lib/plural.js';
+import { oneOrMany, plural } from '../_lib/plural.js';
 import type { PolicyDiff } from '../diff/diff-policies.js';
 import { ACTION_TYPES, type ActionType } from '../domain/vocabulary.js';
 import { END_STATES, type SimulationReport } from '../simulate/simulate.js';
@@ -147,7 +147,7 @@ ${states}
  * @category Diff
  */
 export function renderDiffReport(diff: PolicyDiff, options: ReportOptions = {}): string {
-  const title = options.title ?? `Policy diff: ${diff.changed} of ${plural(diff.loans, 'decision')} ${diff.changed === 1 ? 'changes' : 'change'}`;
+  const title = options.title ?? `Policy diff: ${diff.changed} of ${plural(diff.loans, 'decision')} ${oneOrMany(diff.changed, 'changes', 'change')}`;
   const meta = `before ${escapeHtml(diff.beforeHash)} · after ${escapeHtml(diff.afterHash)}`;
   const chart = stackedBarChart({
     id: 'changes-by-band',

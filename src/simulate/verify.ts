@@ -9,7 +9,7 @@ import type { LoadedRule } from '../compliance/load-compliance.js';
 import type { ContactEvent, HistoryEvent } from '../domain/history.js';
 import type { Loan } from '../domain/loan.js';
 import { CHANNELS, type ActionType, type Channel, type Purpose } from '../domain/vocabulary.js';
-import { plural } from '../_lib/plural.js';
+import { oneOrMany, plural } from '../_lib/plural.js';
 import { dayDifference, knowsZone, wallTime } from './wall-clock.js';
 
 /**
@@ -158,7 +158,7 @@ function weekStart(weekday: number, startsOn: 'mon' | 'sun'): number {
 }
 
 /** `at most 3 are permitted, this one included`. */
-const atMost = (max: number) => `at most ${max} ${max === 1 ? 'is' : 'are'} permitted, this one included`;
+const atMost = (max: number) => `at most ${max} ${oneOrMany(max, 'is', 'are')} permitted, this one included`;
 
 function checkCap(rule: CapRule, loan: LoanView, action: SimulatedAction, t: number): string | undefined {
   const counted = others(loan, action, t).filter((contact) => {

@@ -18,19 +18,30 @@ const source = (file: string) => readFileSync(`${DIST}${file}`, 'utf8');
 const resolve = (from: string, specifier: string) => new URL(specifier, `file:///${from}`).pathname.slice(1);
 const isRelative = (specifier: string) => specifier.startsWith('.');
 
-/** The packages a module and everything it imports statically load, without the node built-ins. */
-function staticPackages(entry: string): string[] {
-  const seen = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const [, specifier] of source(file).matchAll(STATIC_IMPORT)) {
-      if (isRelative(specifier!)) visit(resolve(file, specifier!));
-      else if (!specifier!.startsWith('node:') && !builtinModules.includes(specifier!)) packages.add(specifier!);
+/** The built modules `file` imports statically, directly or not. */
+function chunksOf(file: string): string[] {
+  const found = new Set<string>();
+  const visit = (current: string) => {
+    for (const [, specifier] of source(current).matchAll(STATIC_IMPORT)) {
+      if (!isRelative(specifier!)) continue;
+      const target = resolve(current, specifier!);
+      if (found.has(target)) continue;
+      found.add(target);
+      visit(target);
     }
   };
-  visit(entry);
+  visit(file);
+  return [...found];
+}
+
+/** The packages a module and everything it imports statically load, without the node built-ins. */
+function staticPackages(entry: string): string[] {
+  const packages = new Set<string>();
+  for (const file of [entry, ...chunksOf(entry)]) {
+    for (const [, specifier] of source(file).matchAll(STATIC_IMPORT)) {
+      if (!isRelative(specifier!) && !specifier!.startsWith('node:') && !builtinModules.includes(specifier!)) packages.add(specifier!);
+    }
+  }
   return [...packages].sort();
 }
 
@@ -71,19 +82,3 @@ describe('the binary loads what a command needs when it runs', () => {
     expect(staticPackages(holidays[0]!)).toContain('date-holidays');
   });
 });
-
-/** The built modules `file` imports statically, directly or not. */
-function chunksOf(file: string): string[] {
-  const found = new Set<string>();
-  const visit = (current: string) => {
-    for (const [, specifier] of source(current).matchAll(STATIC_IMPORT)) {
-      if (!isRelative(specifier!)) continue;
-      const target = resolve(current, specifier!);
-      if (found.has(target)) continue;
-      found.add(target);
-      visit(target);
-    }
-  };
-  visit(file);
-  return [...found];
-}

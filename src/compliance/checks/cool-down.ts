@@ -1,5 +1,5 @@
 import { DAY_MS, formatInstant, HOUR_MS } from '../../_lib/instant.js';
-import { plural } from '../../_lib/plural.js';
+import { oneOrMany, plural } from '../../_lib/plural.js';
 import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CoolDownRule } from '../document.js';
 import type { CheckResult, Evaluator, GuardContext } from '../context.js';
@@ -61,7 +61,7 @@ export function coolDownCheck(rule: CoolDownRule, context: GuardContext): Evalua
       return {
         ok: false,
         next: hit.end,
-        reason: `${describeEvent(rule, hit.event)} starts ${plural(duration.days, 'consecutive day')} of waiting (${zone}; the day of the event is day 1) that ${duration.days === 1 ? 'ends' : 'end'} ${formatInstant(hit.end)}`,
+        reason: `${describeEvent(rule, hit.event)} starts ${plural(duration.days, 'consecutive day')} of waiting (${zone}; the day of the event is day 1) that ${oneOrMany(duration.days, 'ends', 'end')} ${formatInstant(hit.end)}`,
       };
     };
   });

@@ -1,5 +1,5 @@
 import { instantAtLocalDay, localDay } from '../../_lib/local-time.js';
-import { plural } from '../../_lib/plural.js';
+import { oneOrMany, plural } from '../../_lib/plural.js';
 import type { CoolDownDuration } from '../document.js';
 
 /**
@@ -14,4 +14,9 @@ export function endOfWait(at: number, duration: CoolDownDuration, zone: string):
 /** `7 consecutive days`, `48 hours` or `1 hour`, for reasons. */
 export function describeDuration(duration: CoolDownDuration): string {
   return duration.type === 'rolling' ? plural(duration.hours, 'hour') : plural(duration.days, 'consecutive day');
+}
+
+/** `end` after {@link describeDuration}'s plural, `ends` after its singular. */
+export function durationEnds(duration: CoolDownDuration): string {
+  return oneOrMany(duration.type === 'rolling' ? duration.hours : duration.days, 'ends', 'end');
 }

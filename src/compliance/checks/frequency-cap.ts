@@ -1,6 +1,6 @@
 import { DAY_MS, formatInstant } from '../../_lib/instant.js';
 import { dateOfDay, instantAtLocalDay, localDay, weekdayOfDay } from '../../_lib/local-time.js';
-import { plural } from '../../_lib/plural.js';
+import { oneOrMany, plural } from '../../_lib/plural.js';
 import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CapRule } from '../document.js';
 import type { Evaluator, GuardAction, GuardContext } from '../context.js';
@@ -74,7 +74,7 @@ export function frequencyCapCheck(rule: CapRule, context: GuardContext, action: 
   const period = rule.period;
   const events = countedContacts(rule, context, action, context.now - reachDays(period) * DAY_MS);
   const what = describeChannels(rule.counts);
-  const limit = `at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} permitted, this one included`;
+  const limit = `at most ${rule.max} ${oneOrMany(rule.max, 'is', 'are')} permitted, this one included`;
 
   if (period.type === 'rolling') {
     const span = period.hours * 3_600_000;

@@ -2,7 +2,7 @@ import { formatInstant } from '../../_lib/instant.js';
 import { localDate } from '../../_lib/local-time.js';
 import type { MinimumBalanceRule, NoticePeriodRule, TimeBarredRule } from '../document.js';
 import type { CheckResult, Evaluator, GuardContext } from '../context.js';
-import { describeDuration, endOfWait } from './duration.js';
+import { describeDuration, durationEnds, endOfWait } from './duration.js';
 import { inEveryZone } from './zones.js';
 
 /** A time-barred debt: from `limitationExpiresOn` (borrower-local) on, no legal step; unknown blocks unless `requireKnown` is false. */
@@ -35,13 +35,12 @@ export function minimumBalanceCheck(rule: MinimumBalanceRule, context: GuardCont
 export function noticePeriodCheck(rule: NoticePeriodRule, context: GuardContext): Evaluator {
   const notices = context.index.notices.filter((n) => n.notice === rule.notice && n.debtId === context.debtId);
   const name = rule.notice.replaceAll('_', ' ');
-  const waitOfOne = (rule.wait.type === 'rolling' ? rule.wait.hours : rule.wait.days) === 1;
   const check = (zone: string): Evaluator => (t) => {
     let served: number | undefined;
     for (const notice of notices) if (notice.at <= t) served = notice.at;
     if (served === undefined) return { ok: false, next: null, reason: `No ${name} has been served; this step needs one ${describeDuration(rule.wait)} before it` };
     const end = endOfWait(served, rule.wait, zone);
-    return t >= end ? { ok: true } : { ok: false, next: end, reason: `The ${name} served at ${formatInstant(served)} gives ${describeDuration(rule.wait)}, which ${waitOfOne ? 'ends' : 'end'} ${formatInstant(end)}` };
+    return t >= end ? { ok: true } : { ok: false, next: end, reason: `The ${name} served at ${formatInstant(served)} gives ${describeDuration(rule.wait)}, which ${durationEnds(rule.wait)} ${formatInstant(end)}` };
   };
   return rule.wait.type === 'rolling' ? check('UTC') : inEveryZone(context.zones, check);
 }

@@ -1,5 +1,5 @@
 import { formatInstant } from '../../_lib/instant.js';
-import { plural } from '../../_lib/plural.js';
+import { oneOrMany, plural } from '../../_lib/plural.js';
 import { CONVERSATION_OUTCOMES, UNANSWERED_OUTCOMES } from '../../domain/vocabulary.js';
 import type { ThirdPartyRule } from '../document.js';
 import type { CheckResult, Evaluator, GuardAction, GuardContext } from '../context.js';
@@ -23,7 +23,7 @@ export function thirdPartyCheck(rule: ThirdPartyRule, context: GuardContext, act
     }
     if (rule.maxPerContact !== undefined) {
       const made = theirs.filter((c) => c.at <= t && c.direction === 'outbound').length;
-      if (made >= rule.maxPerContact) return { ok: false, next: null, reason: `${plural(made, 'contact')} with this contact person already; at most ${rule.maxPerContact} ${rule.maxPerContact === 1 ? 'is' : 'are'} permitted` };
+      if (made >= rule.maxPerContact) return { ok: false, next: null, reason: `${plural(made, 'contact')} with this contact person already; at most ${rule.maxPerContact} ${oneOrMany(rule.maxPerContact, 'is', 'are')} permitted` };
     }
     if (rule.unreachable !== undefined) {
       const span = rule.unreachable.days * 86_400_000;
@@ -37,7 +37,7 @@ export function thirdPartyCheck(rule: ThirdPartyRule, context: GuardContext, act
         const next = spoke && failed >= rule.unreachable.minAttempts ? lastConversation! + span : null;
         const reason = spoke
           ? `The borrower was spoken to at ${formatInstant(lastConversation!)}, within the last ${plural(rule.unreachable.days, 'day')}: third parties may be contacted only when the borrower cannot be reached`
-          : `${plural(failed, 'unanswered attempt')} to reach the borrower in the last ${plural(rule.unreachable.days, 'day')}; at least ${rule.unreachable.minAttempts} ${rule.unreachable.minAttempts === 1 ? 'is' : 'are'} needed before a third party may be contacted`;
+          : `${plural(failed, 'unanswered attempt')} to reach the borrower in the last ${plural(rule.unreachable.days, 'day')}; at least ${rule.unreachable.minAttempts} ${oneOrMany(rule.unreachable.minAttempts, 'is', 'are')} needed before a third party may be contacted`;
         return { ok: false, next, reason };
       }
     }
