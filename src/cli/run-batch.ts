@@ -116,6 +116,8 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
       : undefined;
   const started = performance.now();
   const bar = bars?.create(input.size ?? 0, 0, { decisions: '0', rate: '0' });
+  // Drawn now, not at the bar's first tick a tenth of a second later: a short run showed none.
+  bars?.update();
 
   const summary = await decideNdjson(
     input.stream,
