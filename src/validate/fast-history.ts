@@ -9,18 +9,17 @@
  */
 import { ACTORS, CHANNELS, DIRECTIONS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STEP_ACTIONS } from '../domain/vocabulary.js';
 import type { HistoryEvent } from '../domain/history.js';
-import * as z from 'zod/mini';
-import { isId, isMoney } from './primitives.js';
+import { instantString, isId, isMoney, localDateString } from './primitives.js';
 import { lazy } from './parse.js';
 import { isPlainObject } from './plain-data.js';
 
-/**
- * The schema's own patterns: zod's regex builders called with the options the schemas give them
- * (`instantString` and `localDateString` in primitives.ts), which a test holds equal to the
- * patterns the schemas carry, so that the two cannot drift. Built from the regexes rather than by
- * building the schemas: a cold start's first decision otherwise paid for zod's schema classes.
- */
-export const patterns = lazy(() => ({ instant: z.regexes.datetime({ offset: true, local: false, precision: null }), date: z.regexes.date }));
+/** The schema's own patterns, read from the schemas themselves so that they can never drift. */
+const patterns = lazy(() => {
+  const instant = (instantString()._zod.def as { pattern?: RegExp }).pattern;
+  const date = (localDateString()._zod.def as { pattern?: RegExp }).pattern;
+  if (instant === undefined || date === undefined) throw new Error('zod schemas without patterns');
+  return { instant, date };
+});
 
 const sets = lazy(() => ({
   channel: new Set<unknown>(CHANNELS),
