@@ -156,7 +156,7 @@ if (r.scaling) {
 }
 if (r.coldStart) {
   const c = r.coldStart;
-  lines.push(`\ncold start (median of ${c.runs}): bare node ${n(c.bare.sinceStartMs, 1)} ms, arrears first decision at ${n(c.arrears.sinceStartMs, 1)} ms (import ${n(c.arrears.importMs, 1)}, load ${n(c.arrears.loadMs, 1)}, first decision ${n(c.arrears.firstDecisionMs, 1)} ms)`);
+  lines.push(`\ncold start (median of ${c.runs}): bare node ${n(c.bare.sinceStartMs, 1)} ms${c.empty ? ` (an empty script: ${n(c.empty.sinceStartMs, 1)} ms)` : ''}, arrears first decision at ${n(c.arrears.sinceStartMs, 1)} ms (import ${n(c.arrears.importMs, 1)}, load ${n(c.arrears.loadMs, 1)}, first decision ${n(c.arrears.firstDecisionMs, 1)} ms)`);
   if (c.intlOnly) lines.push(`  a bare start that reads one time zone's offset with Intl, as a first decision must: ${n(c.intlOnly.sinceStartMs, 1)} ms, ${n(c.intlOnlyAboveBareMs, 1)} ms above bare`);
 }
 lines.push('\ntargets:');

@@ -1,11 +1,15 @@
 /**
  * Phase: cold start, what a serverless cold start pays (PERFORMANCE.md §5). Fresh `node`
- * processes, 15 of each, interleaved: a bare ESM script, and one that imports the built
- * `arrears` and `arrears/presets`, loads the default policy and the `cn` preset and makes its
- * first decision. Each reports `performance.now()` (time since the process started) at its end.
- * A third script only reads one time zone's offset with `Intl`, as the first decision must (the
+ * processes, interleaved: a bare ESM script, and the same script with `arrears` added: it
+ * imports the built `arrears` and `arrears/presets`, loads the default policy and the `cn`
+ * preset and makes its first decision. Each reports `performance.now()` (time since the process
+ * started) at its end. Every probe holds the policy and the input as literals, as a bundled
+ * serverless function does, so that the difference is `arrears` alone: reading them from files
+ * would add `node:fs` (whose ES module facade loads Node's streams) to one side only. A third
+ * script only reads one time zone's offset with `Intl`, as the first decision must (the
  * borrower's local time): what that costs above a bare start is the floor no library on `Intl`
- * goes below (PERFORMANCE.md §5's "first `Intl` time-zone format only").
+ * goes below (PERFORMANCE.md §5's "first `Intl` time-zone format only"). An empty script is
+ * timed too, for scale.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,31 +20,31 @@ import { generateInput } from '../generate.js';
 import { log, median, report, round } from '../lib.js';
 import { defaultPolicyDocument } from '../policies.js';
 
-const RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 15);
+const RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 31);
 const dist = process.env['BENCH_DIST'];
 if (dist === undefined) throw new Error('BENCH_DIST must name the built dist/');
 
 const dir = mkdtempSync(join(tmpdir(), 'arrears-cold-'));
 try {
-  writeFileSync(join(dir, 'input.json'), JSON.stringify(generateInput(20260715, 3)));
-  writeFileSync(join(dir, 'policy.json'), JSON.stringify(defaultPolicyDocument()));
-  writeFileSync(join(dir, 'bare.mjs'), `process.stdout.write(JSON.stringify({ sinceStartMs: performance.now() }));\n`);
+  // The same data in every probe, as literals (JSON is a JavaScript expression).
+  const data = `const policyDocument = ${JSON.stringify(defaultPolicyDocument())};\nconst input = ${JSON.stringify(generateInput(20260715, 3))};\n`;
+  const done = `process.stdout.write(JSON.stringify({ sinceStartMs: performance.now() }));\n`;
+  writeFileSync(join(dir, 'empty.mjs'), done);
+  writeFileSync(join(dir, 'bare.mjs'), `${data}${done}`);
   // What @date-fns/tz does on the first offset it reads.
   writeFileSync(
     join(dir, 'intl.mjs'),
-    `new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', timeZoneName: 'longOffset' }).formatToParts(new Date(0));\nprocess.stdout.write(JSON.stringify({ sinceStartMs: performance.now() }));\n`,
+    `${data}new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', timeZoneName: 'longOffset' }).formatToParts(new Date(0));\n${done}`,
   );
   writeFileSync(
     join(dir, 'arrears.mjs'),
-    `import { readFileSync } from 'node:fs';
-const t0 = performance.now();
+    `${data}const t0 = performance.now();
 const { decide, loadCompliance, loadPolicy } = await import(${JSON.stringify(pathToFileURL(join(dist, 'index.js')).href)});
 const { cn } = await import(${JSON.stringify(pathToFileURL(join(dist, 'presets.js')).href)});
 const t1 = performance.now();
-const policy = loadPolicy(JSON.parse(readFileSync(new URL('./policy.json', import.meta.url), 'utf8')));
+const policy = loadPolicy(policyDocument);
 const compliance = loadCompliance(cn);
 const t2 = performance.now();
-const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'));
 const first = decide(input, { policy, compliance });
 const t3 = performance.now();
 decide(input, { policy, compliance });
@@ -59,17 +63,22 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
   log(`${RUNS} fresh processes each`);
   probe('bare.mjs');
   probe('arrears.mjs');
+  const empty: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
   const arrears: Record<string, number>[] = [];
   const intl: Record<string, number>[] = [];
+  const samples = { 'empty.mjs': empty, 'bare.mjs': bare, 'arrears.mjs': arrears, 'intl.mjs': intl };
+  const scripts = Object.keys(samples) as (keyof typeof samples)[];
   for (let i = 0; i < RUNS; i++) {
-    bare.push(probe('bare.mjs'));
-    arrears.push(probe('arrears.mjs'));
-    intl.push(probe('intl.mjs'));
+    // Each round starts with a different probe, so that none always runs right after another.
+    for (let j = 0; j < scripts.length; j++) {
+      const script = scripts[(i + j) % scripts.length]!;
+      samples[script].push(probe(script));
+    }
   }
   const med = (list: Record<string, number>[], key: string) => round(median(list.map((entry) => entry[key]!)), 1);
 
-  // What each dependency costs to import in a fresh process, beyond a bare start (medians of fewer runs).
+  // What each dependency costs to import in a fresh process, beyond an empty script (medians of fewer runs).
   const PACKAGES = ['zod/mini', 'zod/locales', 'json-rules-engine', '@date-fns/tz', '@noble/hashes/sha2'];
   const IMPORTS = [...PACKAGES.map((name) => import.meta.resolve(name)), pathToFileURL(join(dist, 'index.js')).href];
   const importOnly: Record<string, number> = {};
@@ -79,13 +88,14 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
     const times: number[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i < Math.ceil(RUNS / 2); i++) {
-      bareTimes.push(probe('bare.mjs')['sinceStartMs']!);
+      bareTimes.push(probe('empty.mjs')['sinceStartMs']!);
       times.push(probe(script)['sinceStartMs']!);
     }
     importOnly[PACKAGES[IMPORTS.indexOf(specifier)] ?? 'arrears (dist/index.js, with its dependencies)'] = round(median(times) - median(bareTimes), 1);
   }
   const result = {
     runs: RUNS,
+    empty: { wallMs: med(empty, 'wallMs'), sinceStartMs: med(empty, 'sinceStartMs') },
     bare: { wallMs: med(bare, 'wallMs'), sinceStartMs: med(bare, 'sinceStartMs') },
     intlOnly: { wallMs: med(intl, 'wallMs'), sinceStartMs: med(intl, 'sinceStartMs') },
     arrears: {
