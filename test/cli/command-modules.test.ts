@@ -1,19 +1,23 @@
-import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild, root } from './ensure-build.js';
 
 // The binary loads a command's module, and the packages only that command needs, when the
 // command runs: loaded up front, date-holidays, json-rules-engine, piscina and cli-progress made
 // every command (`arrears --help` included) a third of a second slower. These tests read the
-// built modules' import statements, so that a static import added in the wrong place fails here.
+// built modules' import statements (as esbuild reads them: the build is minified), so that a
+// static import added in the wrong place fails here.
 
 const DIST = `${root}dist/`;
 const HEAVY = ['cli-progress', 'date-holidays', 'json-rules-engine', 'piscina'];
-const STATIC_IMPORT = /^import\s+(?:[^"';]*?\s+from\s+)?"([^"]+)";?$/gm;
-const DYNAMIC_IMPORT = /\bimport\("([^"]+)"\)/g;
 
-const source = (file: string) => readFileSync(`${DIST}${file}`, 'utf8');
+/** What `file` imports, statically (`import … from`) and with `import()`, as written. */
+function importsOf(file: string): { static: string[]; dynamic: string[] } {
+  const { metafile } = buildSync({ entryPoints: [`${DIST}${file}`], bundle: true, external: ['*'], write: false, metafile: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const imports = Object.values(metafile.inputs)[0]?.imports ?? [];
+  return { static: imports.filter((i) => i.kind === 'import-statement').map((i) => i.path), dynamic: imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path) };
+}
 /** `./cli/run-decide-X.js` imported from `dist/cli.js` is `cli/run-decide-X.js`. */
 const resolve = (from: string, specifier: string) => new URL(specifier, `file:///${from}`).pathname.slice(1);
 const isRelative = (specifier: string) => specifier.startsWith('.');
@@ -22,9 +26,9 @@ const isRelative = (specifier: string) => specifier.startsWith('.');
 function chunksOf(file: string): string[] {
   const found = new Set<string>();
   const visit = (current: string) => {
-    for (const [, specifier] of source(current).matchAll(STATIC_IMPORT)) {
-      if (!isRelative(specifier!)) continue;
-      const target = resolve(current, specifier!);
+    for (const specifier of importsOf(current).static) {
+      if (!isRelative(specifier)) continue;
+      const target = resolve(current, specifier);
       if (found.has(target)) continue;
       found.add(target);
       visit(target);
@@ -38,8 +42,8 @@ function chunksOf(file: string): string[] {
 function staticPackages(entry: string): string[] {
   const packages = new Set<string>();
   for (const file of [entry, ...chunksOf(entry)]) {
-    for (const [, specifier] of source(file).matchAll(STATIC_IMPORT)) {
-      if (!isRelative(specifier!) && !specifier!.startsWith('node:') && !builtinModules.includes(specifier!)) packages.add(specifier!);
+    for (const specifier of importsOf(file).static) {
+      if (!isRelative(specifier) && !specifier.startsWith('node:') && !builtinModules.includes(specifier)) packages.add(specifier);
     }
   }
   return [...packages].sort();
@@ -48,8 +52,8 @@ function staticPackages(entry: string): string[] {
 /** The modules `file` imports with `import()`, by name without the hash (`run-decide`). */
 function dynamicImports(file: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const [, specifier] of source(file).matchAll(DYNAMIC_IMPORT)) {
-    const target = resolve(file, specifier!);
+  for (const specifier of importsOf(file).dynamic) {
+    const target = resolve(file, specifier);
     found.set(/([a-z-]+)-[A-Z0-9]+\.js$/.exec(target)?.[1] ?? target, target);
   }
   return found;
