@@ -66,6 +66,13 @@ function minified(): TsupPlugin {
 /** The entry points of the package's JS subpaths, by output name (`arrears/presets` is `presets`). */
 const entries = { index: 'src/index.ts', presets: 'src/presets/index.ts', testing: 'src/testing/index.ts', lint: 'src/lint/index.ts', holidays: 'src/holidays/index.ts' };
 
+/** `arrears/presets/<id>`, one module per preset (`presets/cn`, `presets/us-federal`…). */
+const presetEntries = Object.fromEntries(
+  readdirSync('src/presets')
+    .filter((file) => file !== 'index.ts' && file.endsWith('.ts'))
+    .map((file) => [`presets/${file.slice(0, -3)}`, `src/presets/${file}`]),
+);
+
 /** The modules `src/shared.ts` re-exports (`export * from …`), as absolute paths. */
 function sharedModules(): Set<string> {
   const text = readFileSync('src/shared.ts', 'utf8');
@@ -94,7 +101,7 @@ let coreModules: Promise<string[]> | undefined;
  * VM, as four modules 33.4 ms (medians of 61 fresh processes each, in random order; see
  * bench/README.md).
  */
-function sharedCore({ core }: { core: boolean }): Plugin {
+function sharedCore({ core, base = './' }: { core: boolean; base?: string }): Plugin {
   return {
     name: 'arrears-shared-core',
     setup(build) {
@@ -104,10 +111,10 @@ function sharedCore({ core }: { core: boolean }): Plugin {
       const owners = async () => {
         const map = new Map<string, string>();
         if (core) {
-          for (const path of await (coreModules ??= modulesOf(build.esbuild, 'src/internal.ts'))) map.set(path, './internal');
-          map.set(resolve(entries.presets), './presets');
+          for (const path of await (coreModules ??= modulesOf(build.esbuild, 'src/internal.ts'))) map.set(path, `${base}internal`);
+          map.set(resolve(entries.presets), `${base}presets`);
         }
-        for (const path of shared) map.set(path, './shared');
+        for (const path of shared) map.set(path, `${base}shared`);
         return map;
       };
       let owned: Promise<Map<string, string>> | undefined;
@@ -151,8 +158,19 @@ export default defineConfig([
     define: { __ARREARS_VERSION__: JSON.stringify(version) },
   },
   {
+    // Each preset by itself, in dist/presets/: it imports only `../shared.js`, the registry of
+    // shipped presets, and carries its document (a copy of the one `presets.js` carries).
+    entry: presetEntries,
+    format: ['esm', 'cjs'],
+    sourcemap: true,
+    plugins: [minified()],
+    target: 'es2022',
+    splitting: false,
+    esbuildPlugins: [sharedCore({ core: false, base: '../' })],
+  },
+  {
     // Their declarations, from the sources, with the types they share in common files.
-    entry: entries,
+    entry: { ...entries, ...presetEntries },
     format: ['esm', 'cjs'],
     dts: { only: true },
     target: 'es2022',

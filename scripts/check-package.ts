@@ -5,8 +5,8 @@
  * with `tsc` (`module: NodeNext`, ESM and CJS), type-checks and runs every file of `examples/`
  * against the installed package, and runs the installed `arrears` binary.
  *
- * Entry points are read from package.json `exports` at run time, so new subpaths are covered
- * without editing this file. Run after `npm run build`: `npx tsx scripts/check-package.ts`.
+ * Entry points are read from package.json `exports` at run time (patterns such as
+ * `./presets/*` expanded from the build), so new subpaths are covered without editing this file. Run after `npm run build`: `npx tsx scripts/check-package.ts`.
  * Prints one line per check and exits 1 when any failed. `--keep` keeps the scratch project.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expandExports, sizeLimitCovers } from './package-exports.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const keep = process.argv.includes('--keep');
@@ -27,10 +28,12 @@ interface PackageJson {
 }
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
 
+const exportsMap = expandExports(pkg.exports, root);
+
 /** The subpaths of `exports`: JS entries (with `import`/`require`) and plain files (JSON). */
-const subpaths = Object.keys(pkg.exports).sort();
-const jsEntries = subpaths.filter((subpath) => typeof pkg.exports[subpath] === 'object');
-const fileEntries = subpaths.filter((subpath) => typeof pkg.exports[subpath] === 'string');
+const subpaths = Object.keys(exportsMap).sort();
+const jsEntries = subpaths.filter((subpath) => typeof exportsMap[subpath] === 'object');
+const fileEntries = subpaths.filter((subpath) => typeof exportsMap[subpath] === 'string');
 const specifier = (subpath: string) => (subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`);
 
 const results: { name: string; ok: boolean; detail: string }[] = [];
@@ -72,15 +75,16 @@ function targetsOf(value: unknown): string[] {
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(targetsOf);
   return [];
 }
-const targets = [...new Set([...targetsOf(pkg.exports), ...targetsOf(pkg.bin ?? {})].map((target) => target.replace(/^\.\//, '')))].sort();
+const targets = [...new Set([...targetsOf(exportsMap), ...targetsOf(pkg.bin ?? {})].map((target) => target.replace(/^\.\//, '')))].sort();
 const missing = targets.filter((target) => !packedFiles.has(target));
 record(`tarball holds every file of exports and bin (${targets.length})`, missing.length === 0, missing.join('\n'));
 
 // Every JS entry has a size ceiling (the ESM file of each `import` condition in .size-limit.json).
 const sizeLimits = JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8')) as { path: string }[];
-const measured = new Set(sizeLimits.map((entry) => entry.path.replace(/^\.\//, '')));
+const measuredPaths = sizeLimits.map((entry) => entry.path);
+const measured = { has: (file: string) => sizeLimitCovers(measuredPaths, file) };
 const esmFileOf = (subpath: string): string | undefined => {
-  const entry = pkg.exports[subpath] as { import?: string | { default?: string } };
+  const entry = exportsMap[subpath] as { import?: string | { default?: string } };
   const target = typeof entry.import === 'string' ? entry.import : entry.import?.default;
   return target?.replace(/^\.\//, '');
 };

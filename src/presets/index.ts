@@ -12,51 +12,19 @@
  * @module arrears/presets
  */
 import type { ComplianceDocument } from '../compliance/document.js';
-import { shipPreset } from '../compliance/shipped-presets.js';
-import cnDocument from '../../rules/compliance/cn.json' with { type: 'json' };
-import usFederalDocument from '../../rules/compliance/us-federal.json' with { type: 'json' };
-import usMaDocument from '../../rules/compliance/us-ma.json' with { type: 'json' };
-import usWaDocument from '../../rules/compliance/us-wa.json' with { type: 'json' };
-import usNycDocument from '../../rules/compliance/us-nyc.json' with { type: 'json' };
-import ukDocument from '../../rules/compliance/uk.json' with { type: 'json' };
-import indiaDocument from '../../rules/compliance/in.json' with { type: 'json' };
-import idDocument from '../../rules/compliance/id.json' with { type: 'json' };
-import phDocument from '../../rules/compliance/ph.json' with { type: 'json' };
-import vnDocument from '../../rules/compliance/vn.json' with { type: 'json' };
-import ruDocument from '../../rules/compliance/ru.json' with { type: 'json' };
+import { cn } from './cn.js';
+import { usFederal } from './us-federal.js';
+import { usMa } from './us-ma.js';
+import { usWa } from './us-wa.js';
+import { usNyc } from './us-nyc.js';
+import { uk } from './uk.js';
+import { india } from './in.js';
+import { id } from './id.js';
+import { ph } from './ph.js';
+import { vn } from './vn.js';
+import { ru } from './ru.js';
 
-/** China: GB/T 45251-2025, the CBA 2026 guideline, the card rules, the NIFA 2018 convention (provisional). @category Presets */
-export const cn = /* @__PURE__ */ shipPreset(cnDocument as ComplianceDocument);
-
-/** United States, federal: FDCPA and Regulation F (third-party collectors), the bankruptcy stay. @category Presets */
-export const usFederal = /* @__PURE__ */ shipPreset(usFederalDocument as ComplianceDocument);
-
-/** Massachusetts overlay on `us-federal`: 940 CMR 7.00 (creditors) and 209 CMR 18.00 (debt collectors). @category Presets */
-export const usMa = /* @__PURE__ */ shipPreset(usMaDocument as ComplianceDocument);
-
-/** Washington overlay on `us-federal`: RCW 19.16.250 (licensed collection agencies). @category Presets */
-export const usWa = /* @__PURE__ */ shipPreset(usWaDocument as ComplianceDocument);
-
-/** New York City overlay on `us-federal`: the DCWP SHIELD amendments, from 2026-09-01 (provisional). @category Presets */
-export const usNyc = /* @__PURE__ */ shipPreset(usNycDocument as ComplianceDocument);
-
-/** United Kingdom: CONC 7, Breathing Space and mental health crisis moratoria, CCA default notice, Pre-Action Protocol. @category Presets */
-export const uk = /* @__PURE__ */ shipPreset(ukDocument as ComplianceDocument);
-
-/** India: the RBI's 2022 rules for recovery agents (provisional). Id `in`, a reserved word in JavaScript. @category Presets */
-export const india = /* @__PURE__ */ shipPreset(indiaDocument as ComplianceDocument);
-
-/** Indonesia: POJK 22/2023 collection days and hours, SEOJK 19/2023 (provisional; needs the `ID` holiday calendar). @category Presets */
-export const id = /* @__PURE__ */ shipPreset(idDocument as ComplianceDocument);
-
-/** Philippines: SEC MC 18 s.2019 and BSP Circular 454 (provisional). @category Presets */
-export const ph = /* @__PURE__ */ shipPreset(phDocument as ComplianceDocument);
-
-/** Vietnam: Circular 43/2016/TT-NHNN as amended (provisional). @category Presets */
-export const vn = /* @__PURE__ */ shipPreset(vnDocument as ComplianceDocument);
-
-/** Russia: Federal Law 230-FZ art. 7 (provisional; needs the `RU` holiday calendar). @category Presets */
-export const ru = /* @__PURE__ */ shipPreset(ruDocument as ComplianceDocument);
+export { cn, usFederal, usMa, usWa, usNyc, uk, india, id, ph, vn, ru };
 
 /** Every preset by id, to pass to `loadCompliance`. @category Presets */
 export const presets = {

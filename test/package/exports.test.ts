@@ -5,10 +5,11 @@
  * tsc over consumers, the examples) are `npm run check:package` (scripts/check-package.ts), a
  * CI step of their own.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expandExports, sizeLimitCovers } from '../../scripts/package-exports.js';
 import { ensureBuild, root } from '../cli/ensure-build.js';
 
 interface Conditions {
@@ -16,17 +17,24 @@ interface Conditions {
   require: { types: string; default: string };
 }
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; exports: Record<string, string | Conditions>; bin: Record<string, string> };
-const jsEntries = Object.entries(pkg.exports).filter((entry): entry is [string, Conditions] => typeof entry[1] === 'object');
-const fileEntries = Object.entries(pkg.exports).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+// The build comes first: the subpaths of `./presets/*` are read from it, to make a test of each.
+ensureBuild();
+/** `exports` with `./presets/*` expanded into a subpath per built preset module. */
+const exportsMap = (): Record<string, string | Conditions> => expandExports(pkg.exports, root) as Record<string, string | Conditions>;
+const jsEntries = Object.entries(exportsMap()).filter((entry): entry is [string, Conditions] => typeof entry[1] === 'object');
+const fileEntries = Object.entries(exportsMap()).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 const file = (target: string) => `${root}${target.replace(/^\.\//, '')}`;
 
 /** tsup's entry names and sources (`index: 'src/index.ts'`), read from tsup.config.ts. */
 function tsupEntries(): Map<string, string> {
   const text = readFileSync(`${root}tsup.config.ts`, 'utf8');
-  return new Map([...text.matchAll(/['"]?([\w-]+)['"]?\s*:\s*'(src\/[^']+\.ts)'/g)].map((m) => [m[1]!, m[2]!]));
+  const named: [string, string][] = [...text.matchAll(/['"]?([\w-]+)['"]?\s*:\s*'(src\/[^']+\.ts)'/g)].map((m) => [m[1]!, m[2]!]);
+  // `presetEntries`: one entry per module of src/presets/ but the index, as the config builds them.
+  const presets: [string, string][] = readdirSync(`${root}src/presets`)
+    .filter((name) => name !== 'index.ts' && name.endsWith('.ts'))
+    .map((name) => [`presets/${name.slice(0, -3)}`, `src/presets/${name}`]);
+  return new Map([...named, ...presets]);
 }
-
-beforeAll(() => ensureBuild(), 180_000);
 
 describe('package.json exports', () => {
   it('has JS entries with types first in each condition, ESM .d.ts and CJS .d.cts', () => {
@@ -57,8 +65,8 @@ describe('package.json exports', () => {
 
   it('has a size ceiling in .size-limit.json for every JS entry', () => {
     const limits = JSON.parse(readFileSync(`${root}.size-limit.json`, 'utf8')) as { path: string; limit: string }[];
-    const measured = new Set(limits.map((entry) => entry.path.replace(/^\.\//, '')));
-    expect(jsEntries.map(([, c]) => c.import.default.replace(/^\.\//, '')).filter((path) => !measured.has(path))).toEqual([]);
+    const paths = limits.map((entry) => entry.path);
+    expect(jsEntries.map(([, c]) => c.import.default.replace(/^\.\//, '')).filter((path) => !sizeLimitCovers(paths, path))).toEqual([]);
     for (const entry of limits) expect(entry.limit, entry.path).toMatch(/^\d+ B$/);
   });
 
@@ -73,12 +81,13 @@ describe('package.json exports', () => {
 });
 
 describe('the built entries', () => {
-  const built = ['index', 'presets', 'testing', 'lint', 'holidays', 'batch'];
+  const presetModules = readdirSync(`${root}dist/presets`).filter((name) => name.endsWith('.js')).map((name) => `presets/${name.slice(0, -3)}`);
+  const built = ['index', 'presets', 'testing', 'lint', 'holidays', 'batch', ...presetModules];
   const relativeImports = (code: string) => [...code.matchAll(/(?:from\s*|import\s*|require\()\s*["'](\.[^"']*)["']/g)].map((match) => match[1]!);
 
   it.each(built.flatMap((name) => [`${name}.js`, `${name}.cjs`]))('%s imports the core, the shared modules and the presets as single modules, never a chunk', (name) => {
     const extension = name.endsWith('.cjs') ? '.cjs' : '.js';
-    const allowed = new Set([`./internal${extension}`, `./shared${extension}`, `./presets${extension}`]);
+    const allowed = new Set([`./internal${extension}`, `./shared${extension}`, `./presets${extension}`, `../shared${extension}`]);
     const imports = relativeImports(readFileSync(`${root}dist/${name}`, 'utf8'));
     expect(imports.filter((path) => !allowed.has(path))).toEqual([]);
     if (!name.startsWith('index')) return;
