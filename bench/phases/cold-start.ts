@@ -1,8 +1,9 @@
 /**
  * Phase: cold start, what a serverless cold start pays (PERFORMANCE.md §5). Fresh `node`
  * processes, interleaved: a bare ESM script, and the same script with `arrears` added: it
- * imports the built `arrears` and `arrears/presets`, loads the default policy and the `cn`
- * preset and makes its first decision. Each reports `performance.now()` (time since the process
+ * imports the built `arrears` and `arrears/presets` (or `arrears/presets/cn`, the one module a
+ * function serving one jurisdiction needs), loads the default policy and the `cn` preset and
+ * makes its first decision. Each reports `performance.now()` (time since the process
  * started) at its end. Every probe holds the policy and the input as literals, as a bundled
  * serverless function does, so that the difference is `arrears` alone: reading them from files
  * would add `node:fs` (whose ES module facade loads Node's streams) to one side only. A third
@@ -36,11 +37,11 @@ try {
     join(dir, 'intl.mjs'),
     `${data}new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', timeZoneName: 'longOffset' }).formatToParts(new Date(0));\n${done}`,
   );
-  writeFileSync(
-    join(dir, 'arrears.mjs'),
-    `${data}const t0 = performance.now();
+  // The same first decision, with the presets of `arrears/presets` (all eleven) or with the
+  // one module of `arrears/presets/cn`, as a function serving one jurisdiction imports it.
+  const arrearsScript = (presetsFile: string) => `${data}const t0 = performance.now();
 const { decide, loadCompliance, loadPolicy } = await import(${JSON.stringify(pathToFileURL(join(dist, 'index.js')).href)});
-const { cn } = await import(${JSON.stringify(pathToFileURL(join(dist, 'presets.js')).href)});
+const { cn } = await import(${JSON.stringify(pathToFileURL(join(dist, presetsFile)).href)});
 const t1 = performance.now();
 const policy = loadPolicy(policyDocument);
 const compliance = loadCompliance(cn);
@@ -50,8 +51,9 @@ const t3 = performance.now();
 decide(input, { policy, compliance });
 const t4 = performance.now();
 process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstDecisionMs: t3 - t2, secondDecisionMs: t4 - t3, sinceStartMs: t3, type: first.type }));
-`,
-  );
+`;
+  writeFileSync(join(dir, 'arrears.mjs'), arrearsScript('presets.js'));
+  writeFileSync(join(dir, 'arrears-one.mjs'), arrearsScript(join('presets', 'cn.js')));
 
   const probe = (script: string): Record<string, number> => {
     const started = process.hrtime.bigint();
@@ -63,11 +65,13 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
   log(`${RUNS} fresh processes each`);
   probe('bare.mjs');
   probe('arrears.mjs');
+  probe('arrears-one.mjs');
   const empty: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
   const arrears: Record<string, number>[] = [];
+  const arrearsOne: Record<string, number>[] = [];
   const intl: Record<string, number>[] = [];
-  const samples = { 'empty.mjs': empty, 'bare.mjs': bare, 'arrears.mjs': arrears, 'intl.mjs': intl };
+  const samples = { 'empty.mjs': empty, 'bare.mjs': bare, 'arrears.mjs': arrears, 'arrears-one.mjs': arrearsOne, 'intl.mjs': intl };
   const scripts = Object.keys(samples) as (keyof typeof samples)[];
   for (let i = 0; i < RUNS; i++) {
     // Each round starts with a different probe, so that none always runs right after another.
@@ -77,6 +81,14 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
     }
   }
   const med = (list: Record<string, number>[], key: string) => round(median(list.map((entry) => entry[key]!)), 1);
+  const firstDecision = (list: Record<string, number>[]) => ({
+    wallMs: med(list, 'wallMs'),
+    sinceStartMs: med(list, 'sinceStartMs'),
+    importMs: med(list, 'importMs'),
+    loadMs: med(list, 'loadMs'),
+    firstDecisionMs: med(list, 'firstDecisionMs'),
+    secondDecisionMs: round(median(list.map((entry) => entry['secondDecisionMs']!)), 3),
+  });
 
   // What each dependency costs to import in a fresh process, beyond an empty script (medians of fewer runs).
   const PACKAGES = ['zod/mini', 'zod/locales', 'json-rules-engine', '@date-fns/tz', '@noble/hashes/sha2'];
@@ -98,18 +110,16 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
     empty: { wallMs: med(empty, 'wallMs'), sinceStartMs: med(empty, 'sinceStartMs') },
     bare: { wallMs: med(bare, 'wallMs'), sinceStartMs: med(bare, 'sinceStartMs') },
     intlOnly: { wallMs: med(intl, 'wallMs'), sinceStartMs: med(intl, 'sinceStartMs') },
-    arrears: {
-      wallMs: med(arrears, 'wallMs'),
-      sinceStartMs: med(arrears, 'sinceStartMs'),
-      importMs: med(arrears, 'importMs'),
-      loadMs: med(arrears, 'loadMs'),
-      firstDecisionMs: med(arrears, 'firstDecisionMs'),
-      secondDecisionMs: round(median(arrears.map((entry) => entry['secondDecisionMs']!)), 3),
-    },
+    arrears: firstDecision(arrears),
+    arrearsOnePreset: firstDecision(arrearsOne),
   };
   report({
     ...result,
     aboveBareMs: { wall: round(result.arrears.wallMs - result.bare.wallMs, 1), sinceStart: round(result.arrears.sinceStartMs - result.bare.sinceStartMs, 1) },
+    aboveBareOnePresetMs: {
+      wall: round(result.arrearsOnePreset.wallMs - result.bare.wallMs, 1),
+      sinceStart: round(result.arrearsOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
+    },
     intlOnlyAboveBareMs: round(result.intlOnly.sinceStartMs - result.bare.sinceStartMs, 1),
     importAboveBareMs: importOnly,
   });
