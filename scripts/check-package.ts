@@ -6,7 +6,8 @@
  * against the installed package, and runs the installed `arrears` binary.
  *
  * Entry points are read from package.json `exports` at run time (patterns such as
- * `./presets/*` expanded from the build), so new subpaths are covered without editing this file. Run after `npm run build`: `npx tsx scripts/check-package.ts`.
+ * `./presets/*` expanded from the build), so new subpaths are covered without editing this
+ * file. Run after `npm run build`: `npx tsx scripts/check-package.ts`.
  * Prints one line per check and exits 1 when any failed. `--keep` keeps the scratch project.
  */
 import { spawnSync } from 'node:child_process';

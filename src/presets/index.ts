@@ -8,6 +8,8 @@
  * Presets are deep-frozen: make a document of your own by spreading one, never by changing it.
  * `loadCompliance` takes a preset as it is, without running the schema again (every preset is
  * checked against it by the test suite); a copy or an edit of one is validated like any document.
+ * This module loads all eleven presets; each is also a module of its own, `arrears/presets/<id>`
+ * (`import { cn } from 'arrears/presets/cn'`), for a process that needs one jurisdiction.
  * @packageDocumentation
  * @module arrears/presets
  */

@@ -1,8 +1,8 @@
 /**
- * `arrears/presets/ph`: the `ph` preset by itself. `arrears/presets` loads all eleven; a
- * cold start that needs one jurisdiction is shorter importing it from here. The same document as
- * `ph` there, as a copy of its own (equal to it, not the same object): deep-frozen, and taken
- * by `loadCompliance` as it is.
+ * `arrears/presets/ph`: the `ph` preset by itself. `arrears/presets` loads all eleven; a cold start
+ * that needs one jurisdiction is shorter importing it from here. The same document as `ph` there,
+ * as a copy of its own (equal to it, not the same object): deep-frozen, and taken by
+ * `loadCompliance` as it is.
  * @packageDocumentation
  * @module arrears/presets/ph
  */

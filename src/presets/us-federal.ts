@@ -1,8 +1,8 @@
 /**
- * `arrears/presets/us-federal`: the `us-federal` preset by itself. `arrears/presets` loads all eleven; a
- * cold start that needs one jurisdiction is shorter importing it from here. The same document as
- * `usFederal` there, as a copy of its own (equal to it, not the same object): deep-frozen, and taken
- * by `loadCompliance` as it is.
+ * `arrears/presets/us-federal`: the `us-federal` preset by itself. `arrears/presets` loads all
+ * eleven; a cold start that needs one jurisdiction is shorter importing it from here. The same
+ * document as `usFederal` there, as a copy of its own (equal to it, not the same object):
+ * deep-frozen, and taken by `loadCompliance` as it is.
  * @packageDocumentation
  * @module arrears/presets/us-federal
  */
