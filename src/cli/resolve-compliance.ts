@@ -23,6 +23,8 @@ export interface ComplianceSources {
   documents: unknown[];
   /** The `--compliance` values, for messages. */
   sources: string[];
+  /** The holiday calendars the documents' window rules name (`RU`, `US-MA`), sorted. */
+  calendarNames: string[];
   /**
    * `arrears/holidays`' `holidayCalendar`, when a document names a holiday calendar. Only then
    * is date-holidays loaded: it takes a third of a second, which every command paid before.
@@ -68,8 +70,8 @@ export async function readCompliance(values: readonly string[], command: string)
     documents.push(...(Array.isArray(content) ? (content as unknown[]) : [content]));
     sources.push(value);
   }
-  const named = calendarNames(documents as ComplianceDocument[]).length > 0;
-  return { documents, sources, holidayCalendar: named ? (await import('../holidays/index.js')).holidayCalendar : undefined };
+  const names = calendarNames(documents as ComplianceDocument[]);
+  return { documents, sources, calendarNames: names, holidayCalendar: names.length > 0 ? (await import('../holidays/index.js')).holidayCalendar : undefined };
 }
 
 /** The year of `now` (an ISO string or epoch ms), one before and two after; none when it cannot be read. */
@@ -81,8 +83,7 @@ function yearsAround(now: unknown): number[] {
 
 /** Holiday calendars for every calendar the documents name, from date-holidays (`arrears/holidays`). */
 function calendarsFor(resolved: ComplianceSources, now: unknown): Record<string, HolidayCalendar> {
-  const { documents, sources, holidayCalendar } = resolved;
-  const names = calendarNames(documents as ComplianceDocument[]);
+  const { sources, calendarNames: names, holidayCalendar } = resolved;
   if (names.length === 0) return {};
   if (holidayCalendar === undefined) throw new Error('The holiday calendars were not loaded with the documents that name them');
   const years = yearsAround(now);

@@ -1,10 +1,9 @@
 import { DAY_MS, formatInstant, HOUR_MS } from '../../_lib/instant.js';
-import { oneOrMany, plural } from '../../_lib/plural.js';
 import { upperBound, type IndexedContact } from '../../facts/history-index.js';
 import type { CoolDownRule } from '../document.js';
 import type { CheckResult, Evaluator, GuardContext } from '../context.js';
 import { describeChannels, selectContacts } from './events.js';
-import { endOfWait } from './duration.js';
+import { describeDuration, durationEnds, endOfWait } from './duration.js';
 import { inEveryZone } from './zones.js';
 
 function describeEvent(rule: CoolDownRule, event: IndexedContact): string {
@@ -61,7 +60,7 @@ export function coolDownCheck(rule: CoolDownRule, context: GuardContext): Evalua
       return {
         ok: false,
         next: hit.end,
-        reason: `${describeEvent(rule, hit.event)} starts ${plural(duration.days, 'consecutive day')} of waiting (${zone}; the day of the event is day 1) that ${oneOrMany(duration.days, 'ends', 'end')} ${formatInstant(hit.end)}`,
+        reason: `${describeEvent(rule, hit.event)} starts ${describeDuration(duration)} of waiting (${zone}; the day of the event is day 1) that ${durationEnds(duration)} ${formatInstant(hit.end)}`,
       };
     };
   });
