@@ -50,7 +50,8 @@ function batchSizeOf(options: DecideManyOptions): number {
  * @param options - {@link DecideManyOptions}: the loaded policy and compliance, `workers`, `batchSize`.
  * @returns An async iterable of {@link DecideManyResult}, in input order.
  * @throws {@link arrears!ArrearsValidationError} `INVALID_OPTIONS` at once for bad options; later, what
- *   the input iterable throws, or an error when a worker thread dies.
+ *   the input iterable throws, or the error of a worker thread that dies (an exception, or its
+ *   heap limit of 1 GB, far above what any input needs), after which no result comes.
  * @example
  * ```ts
  * import { loadCompliance, loadPolicy } from 'arrears';

@@ -4,6 +4,7 @@
  * however long the input is, and results come back in input order.
  */
 import { availableParallelism } from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DecideOptions } from '../decide.js';
 import { ArrearsValidationError, type Issue } from '../errors.js';
@@ -44,6 +45,27 @@ export function checkPoolOptions(options: BatchPoolOptions): number {
  */
 export const WORKER_YOUNG_GENERATION_MB = 3;
 
+/**
+ * Each worker's old generation limit, MB. V8 chooses how far an old generation may grow before
+ * its next full collection from this limit: up to four times what it holds when the limit is 2
+ * GB or more (V8's default here is about 4 GB), at most twice under it, less the smaller the
+ * limit. A worker holds about 7 MB after a full collection. Under the default, it grew to 13 MB
+ * before one collection and to 26 MB before the next, and the process's peak RSS depended on how
+ * often the two workers' high points met, which a longer run gives more chances to. With this
+ * limit, on the benchmark's VM (2 workers, 4 rounds of 250,000 and 1,000,000 lines to a file):
+ * full collections at 9–14 MB, peak RSS 130–133 MB instead of 146–152, decisions per second the
+ * same within the noise. 1 GB is far above anything an input can need: the longest history
+ * allowed (200,000 events) is decided with 240 MB of RSS in all. A worker that reaches it ends
+ * the run with an error ({@link OrderedPool}), never with a decision.
+ */
+export const WORKER_OLD_GENERATION_MB = 1024;
+
+/** The `resourceLimits` of each batch worker. */
+export const WORKER_RESOURCE_LIMITS: ResourceLimits = {
+  maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+  maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
+};
+
 /** Where the built worker is: next to the built entry that imports this module (`dist/`). */
 export function defaultWorkerUrl(): URL {
   return new URL('./batch-worker.js', import.meta.url);
@@ -52,14 +74,20 @@ export function defaultWorkerUrl(): URL {
 /**
  * Runs tasks on a pool, at most `window` at once, and hands back their results in submission
  * order. `submit` waits while the window is full; `next` waits for the oldest result.
+ *
+ * A worker that fails while it runs a task (an exception, its memory limit) rejects that task.
+ * One that fails between tasks, or while it starts (out of memory loading the policy), would
+ * only be replaced by piscina, and the next could fail the same way: the pool stops instead, and
+ * every task still pending, and every later `submit`, rejects with that error.
  */
 export class OrderedPool<Task, Result> {
   readonly #pool: Piscina;
   readonly #name: string;
   readonly #window: number;
   readonly #pending: Promise<Result>[] = [];
+  #failure: { readonly error: unknown } | undefined;
 
-  constructor(options: BatchPoolOptions, workers: number, name: string, workerUrl: URL = defaultWorkerUrl()) {
+  constructor(options: BatchPoolOptions, workers: number, name: string, workerUrl: URL = defaultWorkerUrl(), resourceLimits: ResourceLimits = WORKER_RESOURCE_LIMITS) {
     const setup: WorkerSetup = {
       rules: options.policy.rules,
       policyHash: options.policy.hash,
@@ -72,7 +100,13 @@ export class OrderedPool<Task, Result> {
       maxThreads: workers,
       idleTimeout: 60_000,
       workerData: setup,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      resourceLimits,
+    });
+    this.#pool.on('error', (error: unknown) => {
+      if (this.#failure !== undefined) return;
+      this.#failure = { error };
+      // Tasks still queued reject as the pool is destroyed; `next` reports `error` for them.
+      void this.#pool.destroy().catch(() => undefined);
     });
     this.#name = name;
     // Two tasks per worker: one running, one queued, so that no worker waits for the main thread.
@@ -91,6 +125,12 @@ export class OrderedPool<Task, Result> {
 
   /** Runs `task` on a worker, moving the buffers of `transfer` to it (they become unusable here). */
   submit(task: Task, transfer?: readonly ArrayBuffer[]): void {
+    if (this.#failure !== undefined) {
+      const failed = Promise.reject(this.#failure.error as Error);
+      failed.catch(() => undefined);
+      this.#pending.push(failed);
+      return;
+    }
     const run = this.#pool.run(task, transfer === undefined ? { name: this.#name } : { name: this.#name, transferList: [...transfer] }) as Promise<Result>;
     // Results are awaited in order; a rejection is seen when its turn comes, never as unhandled.
     run.catch(() => undefined);
@@ -101,7 +141,11 @@ export class OrderedPool<Task, Result> {
   async next(): Promise<Result> {
     const oldest = this.#pending.shift();
     if (oldest === undefined) throw new Error('No task pending');
-    return oldest;
+    try {
+      return await oldest;
+    } catch (error) {
+      throw this.#failure === undefined ? error : this.#failure.error;
+    }
   }
 
   /**
