@@ -10,7 +10,7 @@
  *   esbuild, the compiler tsup uses, with the same target (es2022).
  *
  * Environment: BENCH_LOANS (100000), BENCH_JRE_LOANS (all), BENCH_ROUNDS (3), BENCH_BATCH_LOANS
- * (1000000), BENCH_BATCH_ROUNDS (3), BENCH_SCALING_ROUNDS (5), BENCH_COLD_RUNS (15), BENCH_SEED (20260715),
+ * (1000000), BENCH_BATCH_ROUNDS (3), BENCH_SCALING_ROUNDS (5), BENCH_COLD_RUNS (31), BENCH_SEED (20260715),
  * BENCH_SKIP_BUILD=1, BENCH_ONLY=phase,phase.
  */
 import { spawnSync } from 'node:child_process';
@@ -158,6 +158,7 @@ if (r.coldStart) {
   const c = r.coldStart;
   lines.push(`\ncold start (median of ${c.runs}): bare node ${n(c.bare.sinceStartMs, 1)} ms${c.empty ? ` (an empty script: ${n(c.empty.sinceStartMs, 1)} ms)` : ''}, arrears first decision at ${n(c.arrears.sinceStartMs, 1)} ms (import ${n(c.arrears.importMs, 1)}, load ${n(c.arrears.loadMs, 1)}, first decision ${n(c.arrears.firstDecisionMs, 1)} ms)`);
   if (c.arrearsOnePreset) lines.push(`  with arrears/presets/cn instead of arrears/presets: first decision at ${n(c.arrearsOnePreset.sinceStartMs, 1)} ms, ${n(c.aboveBareOnePresetMs.sinceStart, 1)} ms above bare (import ${n(c.arrearsOnePreset.importMs, 1)}, load ${n(c.arrearsOnePreset.loadMs, 1)}, first decision ${n(c.arrearsOnePreset.firstDecisionMs, 1)} ms); with arrears/presets ${n(c.aboveBareMs.sinceStart, 1)} ms above`);
+  if (c.bundledOnePreset) lines.push(`  the same, bundled into one file with esbuild (context, not the target): first decision at ${n(c.bundledOnePreset.sinceStartMs, 1)} ms, ${n(c.bundledOnePresetAboveBareMs, 1)} ms above bare`);
   if (c.intlOnly) lines.push(`  a bare start that reads one time zone's offset with Intl, as a first decision must: ${n(c.intlOnly.sinceStartMs, 1)} ms, ${n(c.intlOnlyAboveBareMs, 1)} ms above bare`);
 }
 lines.push('\ntargets:');

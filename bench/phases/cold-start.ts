@@ -10,9 +10,11 @@
  * script only reads one time zone's offset with `Intl`, as the first decision must (the
  * borrower's local time): what that costs above a bare start is the floor no library on `Intl`
  * goes below (PERFORMANCE.md §5's "first `Intl` time-zone format only"). An empty script is
- * timed too, for scale.
+ * timed too, for scale, and, for context, the one-preset probe bundled into one file with
+ * esbuild, as serverless tool chains often deploy a function.
  */
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +56,20 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
 `;
   writeFileSync(join(dir, 'arrears.mjs'), arrearsScript('presets.js'));
   writeFileSync(join(dir, 'arrears-one.mjs'), arrearsScript(join('presets', 'cn.js')));
+  // For context, not the target: the one-preset probe bundled into one file with esbuild, as
+  // serverless tool chains often deploy a function (static imports: no import phase to time).
+  const bundledEntry = `import { decide, loadCompliance, loadPolicy } from ${JSON.stringify(join(dist, 'index.js'))};
+import { cn } from ${JSON.stringify(join(dist, 'presets', 'cn.js'))};
+${data}const t1 = performance.now();
+const policy = loadPolicy(policyDocument);
+const compliance = loadCompliance(cn);
+const t2 = performance.now();
+const first = decide(input, { policy, compliance });
+const t3 = performance.now();
+process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2, sinceStartMs: t3, type: first.type }));
+`;
+  writeFileSync(join(dir, 'bundled-entry.mjs'), bundledEntry);
+  buildSync({ entryPoints: [join(dir, 'bundled-entry.mjs')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'arrears-bundled.mjs'), logLevel: 'silent' });
 
   const probe = (script: string): Record<string, number> => {
     const started = process.hrtime.bigint();
@@ -66,12 +82,14 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
   probe('bare.mjs');
   probe('arrears.mjs');
   probe('arrears-one.mjs');
+  probe('arrears-bundled.mjs');
   const empty: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
   const arrears: Record<string, number>[] = [];
   const arrearsOne: Record<string, number>[] = [];
   const intl: Record<string, number>[] = [];
-  const samples = { 'empty.mjs': empty, 'bare.mjs': bare, 'arrears.mjs': arrears, 'arrears-one.mjs': arrearsOne, 'intl.mjs': intl };
+  const bundled: Record<string, number>[] = [];
+  const samples = { 'empty.mjs': empty, 'bare.mjs': bare, 'arrears.mjs': arrears, 'arrears-one.mjs': arrearsOne, 'intl.mjs': intl, 'arrears-bundled.mjs': bundled };
   const scripts = Object.keys(samples) as (keyof typeof samples)[];
   for (let i = 0; i < RUNS; i++) {
     // Each round starts with a different probe, so that none always runs right after another.
@@ -112,6 +130,7 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
     intlOnly: { wallMs: med(intl, 'wallMs'), sinceStartMs: med(intl, 'sinceStartMs') },
     arrears: firstDecision(arrears),
     arrearsOnePreset: firstDecision(arrearsOne),
+    bundledOnePreset: { wallMs: med(bundled, 'wallMs'), sinceStartMs: med(bundled, 'sinceStartMs'), loadMs: med(bundled, 'loadMs'), firstDecisionMs: med(bundled, 'firstDecisionMs') },
   };
   report({
     ...result,
@@ -120,6 +139,7 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
       wall: round(result.arrearsOnePreset.wallMs - result.bare.wallMs, 1),
       sinceStart: round(result.arrearsOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
     },
+    bundledOnePresetAboveBareMs: round(result.bundledOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
     intlOnlyAboveBareMs: round(result.intlOnly.sinceStartMs - result.bare.sinceStartMs, 1),
     importAboveBareMs: importOnly,
   });
