@@ -52,11 +52,13 @@ export const WORKER_YOUNG_GENERATION_MB = 3;
  * limit. A worker holds about 7 MB after a full collection. Under the default, it grew to 13 MB
  * before one collection and to 26 MB before the next, and the process's peak RSS depended on how
  * often the two workers' high points met, which a longer run gives more chances to. With this
- * limit, on the benchmark's VM (2 workers, 4 rounds of 250,000 and 1,000,000 lines to a file):
- * full collections at 9–14 MB, peak RSS 130–133 MB instead of 146–152, decisions per second the
- * same within the noise. 1 GB is far above anything an input can need: the longest history
- * allowed (200,000 events) is decided with 240 MB of RSS in all. A worker that reaches it ends
- * the run with an error ({@link OrderedPool}), never with a decision.
+ * limit, on the benchmark's VM (2 workers, 2 interleaved rounds of 250,000 and 1,000,000 lines
+ * to a file): full collections at 9–14 MB, peak RSS 130–133 MB instead of 146–152. What it
+ * costs: more full collections, 1–4% fewer decisions per second (medians of 3 and 4 interleaved
+ * rounds over 250,000 lines, 1 and 2 workers; 2 workers / 1 the same). 1 GB is far above what
+ * an input can need: the longest history allowed (200,000 events) is decided with 240 MB of RSS
+ * in all. A worker that reaches it ends the run with an error ({@link OrderedPool}), never with
+ * a decision.
  */
 export const WORKER_OLD_GENERATION_MB = 1024;
 
