@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTORS, CHANNELS, DIRECTIONS, NOTICE_TYPES, OUTCOMES, PURPOSES, RECIPIENTS, STEP_ACTIONS } from '../../src/domain/vocabulary.js';
-import { fastHistory } from '../../src/validate/fast-history.js';
+import { fastHistory, historyPatterns } from '../../src/validate/fast-history.js';
+import { instantString, localDateString } from '../../src/validate/primitives.js';
 import { historyEventSchema, inputSchema } from '../../src/validate/input-schema.js';
 import { parseDecisionInput } from '../../src/validate/parse-input.js';
 import { generatePortfolio } from '../../bench/generate.js';
@@ -77,6 +78,16 @@ const oddEvent = fc
   });
 
 describe('the history fast path', () => {
+  it('matches instants and dates with exactly the schemas’ patterns', () => {
+    const pattern = (schema: { _zod: { def: unknown } }) => {
+      const found = (schema._zod.def as { pattern?: RegExp }).pattern;
+      return found === undefined ? undefined : { source: found.source, flags: found.flags };
+    };
+    const { instant, date } = historyPatterns();
+    expect({ source: instant.source, flags: instant.flags }).toEqual(pattern(instantString()));
+    expect({ source: date.source, flags: date.flags }).toEqual(pattern(localDateString()));
+  });
+
   it('accepts every well-formed event, with exactly zod’s output (values and key order)', () => {
     fc.assert(
       fc.property(fc.array(validEvent, { maxLength: 6 }), (events) => {
