@@ -130,42 +130,39 @@ function sharedCore({ core, base = './' }: { core: boolean; base?: string }): Pl
   };
 }
 
+/** What the library's three JS builds share: one module per entry and format, minified. */
+const library = {
+  format: ['esm', 'cjs'],
+  sourcemap: true,
+  plugins: [minified()],
+  target: 'es2022',
+  splitting: false,
+} satisfies Options;
+
 export default defineConfig([
   {
     // The core and the modules every entry shares, one module each per format; not in package.json `exports`.
+    ...library,
     entry: { internal: 'src/internal.ts', shared: 'src/shared.ts' },
-    format: ['esm', 'cjs'],
-    sourcemap: true,
-    plugins: [minified()],
-    splitting: false,
     esbuildPlugins: [sharedCore({ core: false })],
     clean: true,
-    target: 'es2022',
     noExternal: bundled,
     define: { __ARREARS_VERSION__: JSON.stringify(version) },
     onSuccess: async () => writeNotices(),
   },
   {
     // The entries, each importing the core.
+    ...library,
     entry: entries,
-    format: ['esm', 'cjs'],
-    sourcemap: true,
-    plugins: [minified()],
-    target: 'es2022',
     noExternal: bundled,
-    splitting: false,
     esbuildPlugins: [sharedCore({ core: true })],
     define: { __ARREARS_VERSION__: JSON.stringify(version) },
   },
   {
     // Each preset by itself, in dist/presets/: it imports only `../shared.js`, the registry of
     // shipped presets, and carries its document (a copy of the one `presets.js` carries).
+    ...library,
     entry: presetEntries,
-    format: ['esm', 'cjs'],
-    sourcemap: true,
-    plugins: [minified()],
-    target: 'es2022',
-    splitting: false,
     esbuildPlugins: [sharedCore({ core: false, base: '../' })],
   },
   {
