@@ -12,11 +12,11 @@
  *   null device: peak RSS against the round's 2-worker run over 1,000,000 loans (memory stays
  *   flat), as the median of the rounds' ratios. The one pair of runs that every run up to S
  *   judged gave anything from 1.06 to 1.14 (runs K–S), with where the workers' collections
- *   happened to meet. A quarter rather than a tenth: a 100,000-loan run ends about 5 s in, while its workers'
- *   heaps are still growing to the size that any longer run settles at (its RSS rose from quarter
- *   to quarter of its time, 144 / 160 / 171 / 175 MB in run J, while the 1,000,000-loan run had
- *   reached 185 MB in its first quarter), so it measured that warm-up rather than whether memory
- *   grows with the input.
+ *   happened to meet. A quarter rather than a tenth: a 100,000-loan run ends about 5 s in, while
+ *   its workers' heaps are still growing to the size that any longer run settles at (its RSS rose
+ *   from quarter to quarter of its time, 144 / 160 / 171 / 175 MB in run J, while the
+ *   1,000,000-loan run had reached 185 MB in its first quarter), so it measured that warm-up
+ *   rather than whether memory grows with the input.
  * - 250,000 loans with 2 workers once more, decisions to a file: the same ratio for one pair of
  *   runs to a file, as every run before run T judged it (context).
  * - 10,000 loans with full-length histories, 2 workers: throughput on the decide phase's portfolio.

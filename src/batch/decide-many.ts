@@ -39,7 +39,7 @@ function batchSizeOf(options: DecideManyOptions): number {
 /**
  * Decides a stream of inputs on every core: worker threads (piscina) that each load the policy
  * and the compliance once. Inputs are read from the iterable only as fast as decisions are
- * consumed, a few batches ahead, so memory stays flat on inputs larger than memory.
+ * consumed, a few batches ahead, so memory stays bounded on inputs larger than memory.
  *
  * Results come in input order, one per input. An input that fails validation (or a string that
  * is not JSON) gives an `error` result with its index and never stops the run; the decisions are

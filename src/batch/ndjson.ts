@@ -2,7 +2,7 @@
  * The NDJSON batch behind `arrears batch`: a byte stream is copied into chunks cut at line ends,
  * and each chunk is moved (not copied) to a worker, which parses, validates and decides its lines.
  * The main thread only copies, cuts, counts and writes, so the workers get the cores; at most
- * two chunks per worker are in flight, so memory does not grow with the input.
+ * two chunks per worker are in flight, so memory stays bounded however long the input.
  */
 import { takeBuffer } from './buffers.js';
 import { checkPoolOptions, OrderedPool, type BatchPoolOptions } from './pool.js';

@@ -1,7 +1,7 @@
 /**
  * The worker pool behind `decideMany` and `arrears batch`: piscina threads that each load the
- * policy and compliance once, fed through an ordered window of tasks so that memory stays flat
- * however long the input is, and results come back in input order.
+ * policy and compliance once, fed through an ordered window of tasks so that memory stays
+ * bounded however long the input is, and results come back in input order.
  */
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
