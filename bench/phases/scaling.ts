@@ -27,7 +27,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { generateInput, random } from '../generate.js';
 import { log, median, report, round } from '../lib.js';
 import { defaultPolicyDocument } from '../policies.js';
-import { WORKER_YOUNG_GENERATION_MB } from '../../src/batch/pool.js';
+import { WORKER_YOUNG_GENERATION_MB } from '../../src/batch/resource-limits.js';
 import type * as Arrears from '../../src/index.js';
 import type * as Presets from '../../src/presets/index.js';
 

@@ -1,8 +1,9 @@
 /**
  * The NDJSON batch behind `arrears batch`: a byte stream is copied into chunks cut at line ends,
  * and each chunk is moved (not copied) to a worker, which parses, validates and decides its lines.
- * The main thread only copies, cuts, counts and writes, so the workers get the cores; at most
- * two chunks per worker are in flight, so memory stays bounded however long the input.
+ * The thread that calls it (in `arrears batch`, a thread of its own: `src/cli/batch-thread.ts`)
+ * only copies, cuts, counts and writes, so the workers get the cores; at most two chunks per
+ * worker are in flight, so memory stays bounded however long the input.
  */
 import { takeBuffer } from './buffers.js';
 import { checkPoolOptions, OrderedPool, type BatchPoolOptions } from './pool.js';
@@ -53,7 +54,7 @@ export async function decideNdjson(source: AsyncIterable<Uint8Array>, options: N
   const chunkBytes = Math.max(1, options.chunkBytes ?? 1 << 18);
   const pool = new OrderedPool<LinesTask, LinesResult>(options, workers, 'decideLines', options.workerUrl);
   // Buffers go round instead of being allocated per chunk (on the benchmark's VM, allocating them
-  // was a fifth of the main thread's busy time and 7% of a worker's, in a CPU profile, nearly all
+  // was a fifth of the feeding thread's busy time and 7% of a worker's, in a CPU profile, nearly all
   // page faults): a task's input buffer comes back with its result, to be filled again; its
   // output buffer, once the sink has released it, goes back to a worker with a later task. Each
   // buffer has one owner at a time.

@@ -1,4 +1,4 @@
-/** What the main thread and the batch workers send each other. Plain data only (structured clone). */
+/** What the thread that feeds the pool and the batch workers send each other. Plain data only (structured clone). */
 import type { Compliance } from '../compliance/load-compliance.js';
 import type { Decision } from '../domain/decision.js';
 import type { DecisionInput } from '../domain/input.js';
@@ -38,15 +38,15 @@ export type ItemsTask = readonly (DecisionInput | string)[];
 export interface LinesTask {
   /** Whole lines of NDJSON, as UTF-8. */
   readonly input: Uint8Array;
-  /** An earlier task's output buffer, written out by the main thread: the worker may fill it again. */
+  /** An earlier task's output buffer, written out by the feeding thread: the worker may fill it again. */
   readonly spare?: ArrayBuffer | undefined;
 }
 
 /** What `decideLines` returns for a chunk of NDJSON. */
 export interface LinesResult {
-  /** One decision per good line, in order, each followed by `\n`, as UTF-8 (moved, not copied, to the main thread). */
+  /** One decision per good line, in order, each followed by `\n`, as UTF-8 (moved, not copied, to the feeding thread). */
   readonly output: Uint8Array;
-  /** The task's input buffer, handed back for the main thread to read the next chunk into. */
+  /** The task's input buffer, handed back for the feeding thread to read the next chunk into. */
   readonly input: ArrayBuffer;
   /** Lines in the chunk, blank ones included (a final line without `\n` counts). */
   readonly lines: number;

@@ -77,13 +77,13 @@ export function decideLines(task: LinesTask): LinesResult {
   if (task.spare !== undefined) keepSpare(task.spare);
   const input = task.input;
   const result = decideChunk(Buffer.from(input.buffer, input.byteOffset, input.length));
-  // The decisions go back as bytes, moved rather than copied: the main thread only writes them.
-  // The input's buffer goes back too, for the main thread to read another chunk into.
+  // The decisions go back as bytes, moved rather than copied: the feeding thread only writes them.
+  // The input's buffer goes back too, for the feeding thread to read another chunk into.
   const value: LinesResult = { ...result, input: input.buffer as ArrayBuffer };
   return move({ [transferableSymbol]: [result.output.buffer, value.input], [valueSymbol]: value }) as unknown as LinesResult;
 }
 
-/** Output buffers written out by the main thread and sent back with later tasks (moved, never shared). */
+/** Output buffers written out by the feeding thread and sent back with later tasks (moved, never shared). */
 const spares: ArrayBuffer[] = [];
 const MAX_SPARES = 4;
 
@@ -117,7 +117,7 @@ class Output {
     this.lines++;
   }
 
-  /** The bytes written: a view of the buffer, which is moved to the main thread (never reused here). */
+  /** The bytes written: a view of the buffer, which is moved to the feeding thread (never reused here). */
   done(): Uint8Array {
     // A new buffer gets room for a chunk a quarter larger than this one, so that it can be reused.
     outputCapacity = Math.max(1 << 16, Math.ceil(this.length * 1.25));

@@ -1,14 +1,16 @@
-import { once } from 'node:events';
-import { statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { accessSync, constants, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import defaultPolicyDocument from '../../rules/policies/default.json' with { type: 'json' };
 import { oneOrMany, plural } from '../_lib/plural.js';
-import { decideNdjson } from '../batch/ndjson.js';
+import type { NdjsonSummary } from '../batch/ndjson.js';
+import { WORKER_RESOURCE_LIMITS } from '../batch/resource-limits.js';
+import type { WorkerSetup } from '../batch/protocol.js';
 import { loadPolicy } from '../index.js';
 import type { Policy } from '../index.js';
 import { about, usageError } from './cli-error.js';
+import type { BatchThreadData, BatchThreadMessage, BatchThreadReport } from './batch-thread.js';
 import type { Io } from './io.js';
 import { parseOptions } from './parse-options.js';
 import { readJson, sourceLabel, STDIN } from './read-json.js';
@@ -27,47 +29,49 @@ function parseWorkers(value: string | undefined): number {
   return workers;
 }
 
-/** The input stream; a file that cannot be opened is a usage error (exit 1), as for `decide`. */
-function openInput(path: string): { stream: AsyncIterable<Uint8Array>; size: number | undefined } {
-  if (path === STDIN) return { stream: process.stdin, size: undefined };
-  let size: number;
+/** The portfolio's size in bytes (undefined for standard input); a file that cannot be read is a usage error (exit 1), as for `decide`. */
+function inputSize(path: string): number | undefined {
+  if (path === STDIN) return undefined;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw usageError(`cannot read portfolio file "${path}": it is a directory`, 'batch');
-    size = stat.size;
+    accessSync(path, constants.R_OK);
+    return stat.size;
   } catch (error) {
     if (error instanceof Error && error.name === 'CliError') throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw usageError(`cannot read portfolio file "${path}": ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error)}`, 'batch');
   }
-  return { stream: readChunks(path), size };
 }
 
 /**
- * The file's bytes, a mebibyte at a time, read into one buffer again and again: `decideNdjson`
- * copies each chunk before it asks for the next. A read stream allocated a buffer per read, which
- * the main thread, allocating little else, collected so rarely that they piled up: its array
- * buffers grew from 15 to 38 MB over a 1,000,000-line run on the benchmark's VM.
+ * The thread that reads the portfolio, feeds the workers and writes the decisions:
+ * `dist/batch-thread.js`. This module is built into `dist/cli/` (the CLI's commands are modules
+ * of their own, see tsup.config.ts), one level below it.
  */
-async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(1 << 20);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    await file.close();
-  }
-}
+const THREAD_URL = new URL('../batch-thread.js', import.meta.url);
 
 /**
- * The built worker: `dist/batch-worker.js`. This module is built into `dist/cli/` (the CLI's
- * commands are modules of their own, see tsup.config.ts), one level below it.
+ * Runs the batch on its thread (see `batch-thread.ts` for why it is not this one), calling
+ * `onReport` with its bad lines and progress, and resolves with its summary, or with `undefined`
+ * when standard output's reader went away and the run stopped early.
  */
-const WORKER_URL = new URL('../batch-worker.js', import.meta.url);
+function runOnThread(data: BatchThreadData, onReport: (report: BatchThreadReport) => void): Promise<NdjsonSummary | undefined> {
+  return new Promise((resolve, reject) => {
+    let end: { summary: NdjsonSummary | undefined } | undefined;
+    const thread = new Worker(THREAD_URL, { workerData: data, resourceLimits: WORKER_RESOURCE_LIMITS });
+    thread.on('message', (message: BatchThreadMessage) => {
+      if (message.type === 'done') end = { summary: message.summary };
+      else if (message.type === 'closed') end = { summary: undefined };
+      else onReport(message);
+    });
+    thread.on('error', reject);
+    thread.on('exit', (code) => {
+      if (end !== undefined) resolve(end.summary);
+      else reject(new Error(`The batch thread stopped (exit code ${code}) before the run ended`));
+    });
+  });
+}
 
 const number = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** `1 decision`, `2 decisions`, `1,000 bad lines`: {@link plural} with thousands separators. */
@@ -97,7 +101,7 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
   // and a line whose `now` falls outside them fails closed on holiday rules.
   const compliance = loadResolvedCompliance(documents, { roles: values.role, exceptions: values.exception, now: Date.now() }, 'batch');
   const policy = await readPolicy(values.policy);
-  const input = openInput(positional);
+  const size = inputSize(positional);
 
   const label = sourceLabel(positional);
   // A progress bar only for a person watching: never in a pipe, a file or CI logs.
@@ -106,7 +110,7 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
       ? new cliProgress.MultiBar(
           {
             stream: process.stderr,
-            format: input.size === undefined ? 'batch {decisions} decisions, {rate} decisions/s' : 'batch [{bar}] {percentage}%, {decisions} decisions, {rate} decisions/s, {eta_formatted} left',
+            format: size === undefined ? 'batch {decisions} decisions, {rate} decisions/s' : 'batch [{bar}] {percentage}%, {decisions} decisions, {rate} decisions/s, {eta_formatted} left',
             hideCursor: true,
             clearOnComplete: true,
             etaBuffer: 50,
@@ -115,33 +119,25 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
         )
       : undefined;
   const started = performance.now();
-  const bar = bars?.create(input.size ?? 0, 0, { decisions: '0', rate: '0' });
+  const bar = bars?.create(size ?? 0, 0, { decisions: '0', rate: '0' });
   // Drawn now, not at the bar's first tick a tenth of a second later: a short run showed none.
   bars?.update();
 
-  const summary = await decideNdjson(
-    input.stream,
-    { policy, compliance, trace, workers, workerUrl: WORKER_URL },
-    {
-      // Decisions come from the workers as UTF-8 bytes and go to stdout as they are: the main
-      // thread never decodes them (it would compete with the workers for the cores).
-      output: async (bytes, release) => {
-        // The buffer is reused once written out. Wait while a slow reader of stdout catches up,
-        // so that decisions do not pile up in memory.
-        if (!process.stdout.write(bytes, () => release())) await once(process.stdout, 'drain');
-      },
-      badLine: (line, message) => {
-        // Above the bar when there is one, so that the bar stays on the last line.
-        if (bars === undefined) io.stderr(`${label}:${line}: ${message}\n`);
-        else bars.log(`${label}:${line}: ${message}\n`);
-      },
-      progress: (bytes, decisions) => {
-        const seconds = (performance.now() - started) / 1000;
-        bar?.update(bytes, { decisions: number(decisions), rate: number(seconds > 0 ? decisions / seconds : 0) });
-      },
-    },
-  );
+  const setup: WorkerSetup = { rules: policy.rules, policyHash: policy.hash, compliance, trace: trace ?? 'summary' };
+  const summary = await runOnThread({ input: positional, setup, workers, progress: bar !== undefined }, (message) => {
+    if (message.type === 'badLines') {
+      const text = message.lines.map(({ line, message }) => `${label}:${line}: ${message}\n`).join('');
+      // Above the bar when there is one, so that the bar stays on the last line.
+      if (bars === undefined) io.stderr(text);
+      else bars.log(text);
+    } else {
+      const seconds = (performance.now() - started) / 1000;
+      bar?.update(message.bytes, { decisions: number(message.decisions), rate: number(seconds > 0 ? message.decisions / seconds : 0) });
+    }
+  });
   bars?.stop();
+  // A reader that closed the pipe early (`arrears batch … | head`) is not an error.
+  if (summary === undefined) return 0;
 
   const seconds = (performance.now() - started) / 1000;
   const peakMb = process.resourceUsage().maxRSS / 1024;

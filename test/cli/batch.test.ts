@@ -106,6 +106,37 @@ describe('arrears batch', () => {
     expect(two.stdout.split('\n')).toHaveLength(401);
   }, 120_000);
 
+  // The decisions are written to standard output from the thread that feeds the workers, by file
+  // descriptor: a pipe whose reader is behind is full, and the writes wait for it.
+  it('writes every decision, in order, to a reader that falls behind, and stops quietly when it leaves', () => {
+    const many = generatePortfolio(23, 400).map((input) => JSON.stringify(input));
+    const file = join(dir, 'slow-reader.ndjson');
+    writeFileSync(file, `${many.join('\n')}\n`);
+    const direct = arrears(['batch', file, '--compliance', 'cn', '--workers', '2']);
+    const command = (reader: string) => `"${process.execPath}" "${root}dist/cli.js" batch "${file}" --compliance cn --workers 2 | ${reader}`;
+    // The reader starts after a second: the pipe (64 KiB) fills long before.
+    const slow = spawnSync('sh', ['-c', command('{ sleep 1; cat; }')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(slow.status).toBe(0);
+    expect(slow.stdout).toBe(direct.stdout);
+    expect(slow.stderr.trimEnd()).toMatch(SUMMARY);
+    // `head` reads two lines and exits: no error, no summary, exit status 0 (`pipefail` reports the batch's).
+    const early = spawnSync('bash', ['-o', 'pipefail', '-c', command('head -n 2')], { cwd: root, encoding: 'utf8' });
+    expect(early).toMatchObject({ status: 0, stderr: '' });
+    expect(early.stdout).toBe(`${direct.stdout.split('\n').slice(0, 2).join('\n')}\n`);
+  }, 120_000);
+
+  it('reads standard input as it comes, from a writer that is slower than the workers', () => {
+    const text = `${inputs.map((input) => JSON.stringify(input)).join('\n')}\n`;
+    const file = join(dir, 'slow-writer.ndjson');
+    writeFileSync(file, text);
+    const half = inputs.length / 2;
+    // Half the lines, a pause, then the rest.
+    const writer = `{ head -n ${half} "${file}"; sleep 1; tail -n ${half} "${file}"; }`;
+    const result = spawnSync('sh', ['-c', `${writer} | "${process.execPath}" "${root}dist/cli.js" batch - --compliance cn --workers 2`], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Decision)).toEqual(inputs.map((input) => decide(input, options)));
+  }, 60_000);
+
   it('rejects usage errors with exit status 1', () => {
     expect(arrears(['batch', join(dir, 'missing.ndjson'), '--compliance', 'cn'])).toMatchObject({ status: 1, stderr: expect.stringContaining('no such file') as unknown });
     expect(arrears(['batch', '-', '--compliance', 'cn', '--workers', '0'], '')).toMatchObject({ status: 1, stderr: expect.stringContaining('option "--workers" must be a whole number from 1 to 1024, not "0"') as unknown });

@@ -1,0 +1,160 @@
+/**
+ * The thread that runs `arrears batch` (built as `dist/batch-thread.js`): it reads the portfolio,
+ * hands its chunks to the deciding workers and writes their decisions to standard output, by file
+ * descriptor, without the main thread. The main thread only draws the progress bar and reports
+ * bad lines and the summary, from this thread's messages.
+ *
+ * Why a thread of its own: V8 lets a thread's young generation grow (to 16 MB semi-spaces) once
+ * enough of what it allocates survives a scavenge, and sizes it once, for the main thread, at
+ * start-up; only a worker's can be capped (`resourceLimits`). Run on the main thread, this loop
+ * (piscina's bookkeeping of some 4,000 tasks per million lines, promises, reads and writes)
+ * allocated 3 MB/s there, and its young generation grew twice within 20 s, so that a run of
+ * 1,000,000 lines peaked 6–11 MB higher than one of 250,000 (bench/README.md). Capped here as
+ * the deciding workers' are, it never grows.
+ */
+import { close, open, read, write } from 'node:fs';
+import { promisify } from 'node:util';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerSetup } from '../batch/protocol.js';
+import { decideNdjson, type NdjsonSummary } from '../batch/ndjson.js';
+import { ArrearsError } from '../errors.js';
+import { loadPolicy } from '../policy/load-policy.js';
+
+/** What the main thread gives the batch thread. */
+export interface BatchThreadData {
+  /** The portfolio's path, or `-` for standard input. */
+  readonly input: string;
+  /** The policy's rules and hash, the loaded compliance and the trace, as each deciding worker gets them. */
+  readonly setup: WorkerSetup;
+  readonly workers: number;
+  /** Whether the main thread draws a progress bar (then progress is reported at most every 100 ms). */
+  readonly progress: boolean;
+}
+
+/** What the batch thread reports during the run: each chunk's bad lines, and progress. */
+export type BatchThreadReport =
+  | { readonly type: 'badLines'; readonly lines: readonly { readonly line: number; readonly message: string }[] }
+  | { readonly type: 'progress'; readonly bytes: number; readonly decisions: number };
+
+/** What the batch thread tells the main thread, in this order: reports as they come, then the end. */
+export type BatchThreadMessage =
+  | BatchThreadReport
+  | { readonly type: 'done'; readonly summary: NdjsonSummary }
+  /** Standard output's reader went away (`arrears batch … | head`): the run stopped early. */
+  | { readonly type: 'closed' };
+
+const STDIN_FD = 0;
+const STDOUT_FD = 1;
+const READ_BYTES = 1 << 20;
+
+const openFile = promisify(open);
+const closeFile = promisify(close);
+const readSome = promisify(read);
+const writeSome = promisify(write);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Whether `error` is a full non-blocking descriptor (a pipe whose reader is behind), or one with nothing to read yet. */
+const wouldBlock = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'EAGAIN';
+
+/**
+ * The bytes of `fd`, a mebibyte at a time, read into one buffer again and again: `decideNdjson`
+ * copies each chunk before it asks for the next. The main thread may have made standard input
+ * non-blocking; then an empty read waits a little and tries again.
+ */
+async function* readChunks(fd: number): AsyncGenerator<Uint8Array> {
+  const buffer = new Uint8Array(READ_BYTES);
+  for (let wait = 1; ; ) {
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await readSome(fd, buffer, 0, buffer.length, null));
+    } catch (error) {
+      if (!wouldBlock(error)) throw error;
+      await sleep(wait);
+      wait = Math.min(2 * wait, 50);
+      continue;
+    }
+    wait = 1;
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/** The portfolio's bytes: the file's, or standard input's. */
+async function* portfolio(path: string): AsyncGenerator<Uint8Array> {
+  if (path === '-') {
+    yield* readChunks(STDIN_FD);
+    return;
+  }
+  const fd = await openFile(path, 'r');
+  try {
+    yield* readChunks(fd);
+  } finally {
+    await closeFile(fd);
+  }
+}
+
+/**
+ * Writes all of `bytes` to standard output. Node makes it non-blocking when it is a pipe: while
+ * the pipe is full (its reader is behind), this waits and tries again, so that a slow reader
+ * slows the run instead of decisions piling up in memory.
+ */
+async function writeOut(bytes: Uint8Array): Promise<void> {
+  for (let offset = 0, wait = 1; offset < bytes.length; ) {
+    try {
+      offset += (await writeSome(STDOUT_FD, bytes, offset, bytes.length - offset, null)).bytesWritten;
+      wait = 1;
+    } catch (error) {
+      if (!wouldBlock(error)) throw error;
+      await sleep(wait);
+      wait = Math.min(2 * wait, 50);
+    }
+  }
+}
+
+/** Thrown out of the run when standard output's reader has gone. */
+class OutputClosed extends Error {}
+
+async function main(data: BatchThreadData, port: NonNullable<typeof parentPort>): Promise<void> {
+  const post = (message: BatchThreadMessage) => port.postMessage(message);
+  const { rules, policyHash, compliance, trace } = data.setup;
+  const policy = loadPolicy(rules);
+  if (policy.hash !== policyHash) throw new ArrearsError('INVALID_POLICY', 'The batch thread loaded a different policy than the one given');
+
+  let badLines: { line: number; message: string }[] = [];
+  let reported = 0;
+  try {
+    const summary = await decideNdjson(
+      portfolio(data.input),
+      { policy, compliance, trace, workers: data.workers, workerUrl: new URL('./batch-worker.js', import.meta.url) },
+      {
+        output: async (bytes, release) => {
+          try {
+            await writeOut(bytes);
+          } catch (error) {
+            throw (error as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosed() : error;
+          }
+          release();
+        },
+        badLine: (line, message) => badLines.push({ line, message }),
+        // After each chunk: its bad lines at once, and progress ten times a second at most.
+        progress: (bytes, decisions) => {
+          if (badLines.length > 0) {
+            post({ type: 'badLines', lines: badLines });
+            badLines = [];
+          }
+          const now = performance.now();
+          if (data.progress && now - reported >= 100) {
+            reported = now;
+            post({ type: 'progress', bytes, decisions });
+          }
+        },
+      },
+    );
+    post({ type: 'done', summary });
+  } catch (error) {
+    if (!(error instanceof OutputClosed)) throw error;
+    post({ type: 'closed' });
+  }
+}
+
+if (parentPort !== null) await main(workerData as BatchThreadData, parentPort);
