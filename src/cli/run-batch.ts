@@ -124,15 +124,15 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
   bars?.update();
 
   const setup: WorkerSetup = { rules: policy.rules, policyHash: policy.hash, compliance, trace: trace ?? 'summary' };
-  const summary = await runOnThread({ input: positional, setup, workers, progress: bar !== undefined }, (message) => {
-    if (message.type === 'badLines') {
-      const text = message.lines.map(({ line, message }) => `${label}:${line}: ${message}\n`).join('');
+  const summary = await runOnThread({ input: positional, setup, workers, progress: bar !== undefined }, (report) => {
+    if (report.type === 'badLines') {
+      const text = report.lines.map(({ line, message }) => `${label}:${line}: ${message}\n`).join('');
       // Above the bar when there is one, so that the bar stays on the last line.
       if (bars === undefined) io.stderr(text);
       else bars.log(text);
     } else {
       const seconds = (performance.now() - started) / 1000;
-      bar?.update(message.bytes, { decisions: number(message.decisions), rate: number(seconds > 0 ? message.decisions / seconds : 0) });
+      bar?.update(report.bytes, { decisions: number(report.decisions), rate: number(seconds > 0 ? report.decisions / seconds : 0) });
     }
   });
   bars?.stop();
