@@ -4,13 +4,13 @@
  * descriptor, without the main thread. The main thread only draws the progress bar and reports
  * bad lines and the summary, from this thread's messages.
  *
- * Why a thread of its own: V8 lets a thread's young generation grow (to 16 MB semi-spaces) once
- * enough of what it allocates survives a scavenge, and sizes it once, for the main thread, at
- * start-up; only a worker's can be capped (`resourceLimits`). Run on the main thread, this loop
- * (piscina's bookkeeping of some 4,000 tasks per million lines, promises, reads and writes)
- * allocated 3 MB/s there, and its young generation grew twice within 20 s, so that a run of
- * 1,000,000 lines peaked 6–11 MB higher than one of 250,000 (bench/README.md). Capped here as
- * the deciding workers' are, it never grows.
+ * Why a thread of its own: V8 grows a thread's young generation (up to 16 MB semi-spaces) once
+ * enough of what it allocates has survived scavenges. The main thread's limit is set from the
+ * command line at start-up; a worker's can be set in code (`resourceLimits`). Run on the main
+ * thread, this loop (piscina's bookkeeping of some 3,400 tasks per million lines, promises,
+ * reads and writes) allocated 3 MB/s there, and its young generation grew twice within 20 s, so
+ * that a run of 1,000,000 lines peaked 6–11 MB higher than one of 250,000 (bench/README.md).
+ * Capped here as the deciding workers' are, it never grows.
  */
 import { close, open, read, write } from 'node:fs';
 import { promisify } from 'node:util';
