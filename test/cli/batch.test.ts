@@ -106,6 +106,22 @@ describe('arrears batch', () => {
     expect(two.stdout.split('\n')).toHaveLength(401);
   }, 120_000);
 
+  it('reports bad lines in every chunk with their line numbers in the whole file, in order', () => {
+    const many = generatePortfolio(24, 400).map((input) => JSON.stringify(input));
+    // Bad lines in the first, a middle and the last of the file's chunks (256 KiB each; the file is over 1 MiB).
+    for (const at of [2, 199, 397]) many[at] = '{"now": "2026-07-15T00:00:00Z"';
+    const file = join(dir, 'bad-lines-in-chunks.ndjson');
+    writeFileSync(file, `${many.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThan(1 << 20);
+    const { status, stdout, stderr } = arrears(['batch', file, '--compliance', 'cn', '--workers', '2']);
+    expect(status).toBe(2);
+    const messages = stderr.trimEnd().split('\n');
+    expect(messages.slice(0, -1).map((message) => /:(\d+): Invalid JSON/.exec(message)?.[1])).toEqual(['3', '200', '398']);
+    expect(messages.at(-1)).toMatch(SUMMARY);
+    expect(SUMMARY.exec(messages.at(-1)!)?.slice(1, 4)).toEqual(['397', '400', '3']);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(397);
+  }, 120_000);
+
   // The decisions are written to standard output from the thread that feeds the workers, by file
   // descriptor: a pipe whose reader is behind is full, and the writes wait for it.
   it('writes every decision, in order, to a reader that falls behind, and stops quietly when it leaves', () => {
