@@ -9,8 +9,8 @@ import { Piscina } from 'piscina';
 import type { DecideOptions } from '../decide.js';
 import { ArrearsValidationError, type Issue } from '../errors.js';
 import { assertOptions } from '../options.js';
-import type { WorkerSetup } from './protocol.js';
 import { WORKER_RESOURCE_LIMITS } from './resource-limits.js';
+import { setupOf } from './setup.js';
 
 /** Options shared by the batch entries: {@link DecideOptions} plus the number of workers. */
 export interface BatchPoolOptions extends DecideOptions {
@@ -55,12 +55,7 @@ export class OrderedPool<Task, Result> {
   #failure: { readonly error: unknown } | undefined;
 
   constructor(options: BatchPoolOptions, workers: number, name: string, workerUrl: URL = defaultWorkerUrl(), resourceLimits: ResourceLimits = WORKER_RESOURCE_LIMITS) {
-    const setup: WorkerSetup = {
-      rules: options.policy.rules,
-      policyHash: options.policy.hash,
-      compliance: options.compliance,
-      trace: options.trace ?? 'summary',
-    };
+    const setup = setupOf(options);
     this.#pool = new Piscina({
       filename: workerUrl.href,
       minThreads: workers,

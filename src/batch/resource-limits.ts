@@ -35,7 +35,7 @@ export const WORKER_YOUNG_GENERATION_MB = 3;
  */
 export const WORKER_OLD_GENERATION_MB = 1024;
 
-/** The `resourceLimits` of each batch worker. */
+/** The `resourceLimits` of each batch worker, and of the thread that feeds them in `arrears batch`. */
 export const WORKER_RESOURCE_LIMITS: ResourceLimits = {
   maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
   maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,

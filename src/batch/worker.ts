@@ -10,19 +10,15 @@ import { takeBuffer } from './buffers.js';
 import { findJsonSyntaxError } from '../cli/find-json-syntax-error.js';
 import { decide, type DecideOptions } from '../decide.js';
 import type { DecisionInput } from '../domain/input.js';
-import { ArrearsError, isArrearsValidationError } from '../errors.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { isArrearsValidationError } from '../errors.js';
 import type { BatchItemError, ItemOutcome, ItemsTask, LinesResult, LinesTask, WorkerSetup } from './protocol.js';
+import { optionsOf } from './setup.js';
 
 let options: DecideOptions | undefined;
 
 /** The decide options, built on the first task from the pool's `workerData`. */
 function decideOptions(): DecideOptions {
-  if (options !== undefined) return options;
-  const setup = workerData as WorkerSetup;
-  const policy = loadPolicy(setup.rules);
-  if (policy.hash !== setup.policyHash) throw new ArrearsError('INVALID_POLICY', 'The batch worker loaded a different policy than the one given');
-  options = { policy, compliance: setup.compliance, trace: setup.trace };
+  options ??= optionsOf(workerData as WorkerSetup);
   return options;
 }
 

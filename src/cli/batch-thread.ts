@@ -17,8 +17,7 @@ import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerSetup } from '../batch/protocol.js';
 import { decideNdjson, type NdjsonSummary } from '../batch/ndjson.js';
-import { ArrearsError } from '../errors.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { optionsOf } from '../batch/setup.js';
 
 /** What the main thread gives the batch thread. */
 export interface BatchThreadData {
@@ -53,27 +52,31 @@ const readSome = promisify(read);
 const writeSome = promisify(write);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Whether `error` is a full non-blocking descriptor (a pipe whose reader is behind), or one with nothing to read yet. */
-const wouldBlock = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'EAGAIN';
+/**
+ * `attempt()`, again after a short wait while it fails with `EAGAIN`: a non-blocking descriptor
+ * (Node makes a pipe on standard output non-blocking; a parent may hand one over) that is full,
+ * its reader behind, or empty, its writer behind. So a slow reader slows the run instead of
+ * decisions piling up in memory, and a slow writer is waited for.
+ */
+async function whenReady<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let wait = 1; ; wait = Math.min(2 * wait, 50)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException | undefined)?.code !== 'EAGAIN') throw error;
+      await sleep(wait);
+    }
+  }
+}
 
 /**
  * The bytes of `fd`, a mebibyte at a time, read into one buffer again and again: `decideNdjson`
- * copies each chunk before it asks for the next. The main thread may have made standard input
- * non-blocking; then an empty read waits a little and tries again.
+ * copies each chunk before it asks for the next.
  */
 async function* readChunks(fd: number): AsyncGenerator<Uint8Array> {
   const buffer = new Uint8Array(READ_BYTES);
-  for (let wait = 1; ; ) {
-    let bytesRead: number;
-    try {
-      ({ bytesRead } = await readSome(fd, buffer, 0, buffer.length, null));
-    } catch (error) {
-      if (!wouldBlock(error)) throw error;
-      await sleep(wait);
-      wait = Math.min(2 * wait, 50);
-      continue;
-    }
-    wait = 1;
+  for (;;) {
+    const { bytesRead } = await whenReady(() => readSome(fd, buffer, 0, buffer.length, null));
     if (bytesRead === 0) return;
     yield buffer.subarray(0, bytesRead);
   }
@@ -93,21 +96,10 @@ async function* portfolio(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-/**
- * Writes all of `bytes` to standard output. Node makes it non-blocking when it is a pipe: while
- * the pipe is full (its reader is behind), this waits and tries again, so that a slow reader
- * slows the run instead of decisions piling up in memory.
- */
+/** Writes all of `bytes` to standard output. */
 async function writeOut(bytes: Uint8Array): Promise<void> {
-  for (let offset = 0, wait = 1; offset < bytes.length; ) {
-    try {
-      offset += (await writeSome(STDOUT_FD, bytes, offset, bytes.length - offset, null)).bytesWritten;
-      wait = 1;
-    } catch (error) {
-      if (!wouldBlock(error)) throw error;
-      await sleep(wait);
-      wait = Math.min(2 * wait, 50);
-    }
+  for (let offset = 0; offset < bytes.length; ) {
+    offset += (await whenReady(() => writeSome(STDOUT_FD, bytes, offset, bytes.length - offset, null))).bytesWritten;
   }
 }
 
@@ -116,16 +108,14 @@ class OutputClosed extends Error {}
 
 async function main(data: BatchThreadData, port: NonNullable<typeof parentPort>): Promise<void> {
   const post = (message: BatchThreadMessage) => port.postMessage(message);
-  const { rules, policyHash, compliance, trace } = data.setup;
-  const policy = loadPolicy(rules);
-  if (policy.hash !== policyHash) throw new ArrearsError('INVALID_POLICY', 'The batch thread loaded a different policy than the one given');
+  const options = optionsOf(data.setup);
 
   let badLines: { line: number; message: string }[] = [];
   let reported = 0;
   try {
     const summary = await decideNdjson(
       portfolio(data.input),
-      { policy, compliance, trace, workers: data.workers, workerUrl: new URL('./batch-worker.js', import.meta.url) },
+      { ...options, workers: data.workers, workerUrl: new URL('./batch-worker.js', import.meta.url) },
       {
         output: async (bytes, release) => {
           try {

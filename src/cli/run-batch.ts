@@ -6,7 +6,7 @@ import defaultPolicyDocument from '../../rules/policies/default.json' with { typ
 import { oneOrMany, plural } from '../_lib/plural.js';
 import type { NdjsonSummary } from '../batch/ndjson.js';
 import { WORKER_RESOURCE_LIMITS } from '../batch/resource-limits.js';
-import type { WorkerSetup } from '../batch/protocol.js';
+import { setupOf } from '../batch/setup.js';
 import { loadPolicy } from '../index.js';
 import type { Policy } from '../index.js';
 import { about, usageError } from './cli-error.js';
@@ -123,8 +123,7 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
   // Drawn now, not at the bar's first tick a tenth of a second later: a short run showed none.
   bars?.update();
 
-  const setup: WorkerSetup = { rules: policy.rules, policyHash: policy.hash, compliance, trace: trace ?? 'summary' };
-  const summary = await runOnThread({ input: positional, setup, workers, progress: bar !== undefined }, (report) => {
+  const summary = await runOnThread({ input: positional, setup: setupOf({ policy, compliance, trace }), workers, progress: bar !== undefined }, (report) => {
     if (report.type === 'badLines') {
       const text = report.lines.map(({ line, message }) => `${label}:${line}: ${message}\n`).join('');
       // Above the bar when there is one, so that the bar stays on the last line.
