@@ -1,9 +1,38 @@
 /**
- * The only module that does IANA-zone arithmetic. Every offset comes from `@date-fns/tz`
- * (`tzOffset`, cached per zone and quarter hour); a wall-clock reading is the instant shifted by
- * that offset. Calendar-date arithmetic (adding days to a `YYYY-MM-DD`) needs no zone.
+ * The only module that does IANA-zone arithmetic. Every offset is the one `Intl` gives: read
+ * through `@date-fns/tz` (`tzOffset`, cached per zone and quarter hour), or, for a zone whose
+ * offset no longer changes, from a table read off `Intl` for the runtime's own time-zone data
+ * (`fixed-zones.ts`; a process's first `Intl.DateTimeFormat` costs 10–20 ms, most of a cold
+ * start). A wall-clock reading is the instant shifted by that offset. Calendar-date arithmetic
+ * (adding days to a `YYYY-MM-DD`) needs no zone.
  */
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
+import { FIXED_ZONES, FIXED_ZONES_TZDATA, FIXED_ZONES_UNTIL } from './fixed-zones.js';
+
+/** A zone's offset, unchanged from `since` until the table's end (`FIXED_ZONES_UNTIL`). */
+export interface FixedOffset {
+  /** Minutes east of UTC. */
+  offset: number;
+  /** Epoch milliseconds. */
+  since: number;
+}
+
+/** The time-zone data of the runtime, as Node.js reports it (`undefined` elsewhere). */
+const RUNTIME_TZDATA = (globalThis as { process?: { versions?: { tz?: unknown } } }).process?.versions?.tz;
+const ZONE_NAME = /^[\w+\-/]+$/;
+
+/**
+ * The fixed-offset table's entry for `zone`: only when the runtime's time-zone data (`tzdata`)
+ * is the one the table was read from, so that it answers exactly as `Intl` would; `undefined`
+ * otherwise, and for a zone whose offset still changes.
+ */
+export function fixedOffsetOf(zone: string, tzdata: unknown = RUNTIME_TZDATA): FixedOffset | undefined {
+  if (tzdata !== FIXED_ZONES_TZDATA || !ZONE_NAME.test(zone)) return undefined;
+  const start = FIXED_ZONES.indexOf(`\n${zone} `);
+  if (start < 0) return undefined;
+  const [, offset = '', since = ''] = FIXED_ZONES.slice(start + 1, FIXED_ZONES.indexOf('\n', start + 1)).split(' ');
+  return { offset: Number(offset), since: Date.parse(since) };
+}
 
 let validity: Map<string, boolean> | undefined;
 
@@ -12,7 +41,7 @@ export function isValidZone(zone: string): boolean {
   validity ??= new Map();
   let valid = validity.get(zone);
   if (valid === undefined) {
-    valid = zone.length > 0 && !Number.isNaN(tzOffset(zone, new Date(0)));
+    valid = zone.length > 0 && (fixedOffsetOf(zone) !== undefined || !Number.isNaN(tzOffset(zone, new Date(0))));
     validity.set(zone, valid);
   }
   return valid;
@@ -43,6 +72,10 @@ const GENERATION_SIZE = 50_000;
 interface ZoneOffsets {
   young: Map<number, number>;
   old: Map<number, number>;
+  /** The offset from `since` on, for a zone of the fixed-offset table. */
+  fixed: number;
+  /** `Infinity` for a zone not in the table. */
+  since: number;
 }
 let offsets: Map<string, ZoneOffsets> | undefined;
 // The zone asked about last, and its cache: a batch asks about one or two zones over and over.
@@ -50,9 +83,10 @@ let lastZone: string | undefined;
 let lastCache: ZoneOffsets | undefined;
 
 /**
- * The UTC offset of `zone` at `ms`, in minutes, from `@date-fns/tz`. Offsets change only at
- * instants that are whole quarter hours in UTC (every zone's offset is a multiple of 15 minutes
- * since 1970), so they are cached per zone and 15-minute bucket: `Intl` costs about 1.4 µs a call.
+ * The UTC offset of `zone` at `ms`, in minutes: from the fixed-offset table when it holds the
+ * zone at `ms`, else from `@date-fns/tz`. Offsets change only at instants that are whole quarter
+ * hours in UTC (every zone's offset is a multiple of 15 minutes since 1970), so they are cached
+ * per zone and 15-minute bucket: `Intl` costs about 1.4 µs a call.
  */
 export function offsetMinutes(ms: number, zone: string): number {
   if (ms < 0) return tzOffset(zone, new Date(ms));
@@ -60,10 +94,15 @@ export function offsetMinutes(ms: number, zone: string): number {
   if (cache === undefined) {
     offsets ??= new Map();
     cache = offsets.get(zone);
-    if (cache === undefined) offsets.set(zone, (cache = { young: new Map(), old: new Map() }));
+    if (cache === undefined) {
+      const fixed = fixedOffsetOf(zone);
+      cache = { young: new Map(), old: new Map(), fixed: fixed?.offset ?? 0, since: fixed?.since ?? Infinity };
+      offsets.set(zone, cache);
+    }
     lastZone = zone;
     lastCache = cache;
   }
+  if (ms >= cache.since && ms < FIXED_ZONES_UNTIL) return cache.fixed;
   const bucket = Math.floor(ms / QUARTER_HOUR_MS);
   let offset = cache.young.get(bucket);
   if (offset !== undefined) return offset;

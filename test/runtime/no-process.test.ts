@@ -39,7 +39,7 @@ describe('a runtime without `process` and without code generation', () => {
     expect(result.decisions.map((d) => d.type)).toEqual(['act', 'wait']);
   });
 
-  it('reads `process` only at import, to find Node’s crypto; never while loading or deciding', () => {
+  it('reads `process` only at import, to find Node’s crypto and time-zone data; never while loading or deciding', () => {
     const reads: string[] = [];
     const env = new Proxy({}, { get: (_, key) => void reads.push(`process.env.${String(key)}`), has: (_, key) => (reads.push(`process.env.${String(key)}`), false) });
     const fakeProcess = new Proxy({ env }, { get: (target, key) => (reads.push(`process.${String(key)}`), (target as Record<PropertyKey, unknown>)[key]) });
@@ -47,9 +47,11 @@ describe('a runtime without `process` and without code generation', () => {
     Object.defineProperty(globals, 'process', { get: () => (reads.push('process'), fakeProcess), enumerable: true });
     const context = vm.createContext(globals, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(bundle, context);
-    // The one probe, at import: `process.getBuiltinModule` for Node's native SHA-256 (absent
-    // here, so the portable one hashes). No environment variable is read, ever.
-    expect([...new Set(reads.splice(0))].sort()).toEqual(['process', 'process.getBuiltinModule']);
+    // The two probes, at import: `process.getBuiltinModule` for Node's native SHA-256 (absent
+    // here, so the portable one hashes), and `process.versions` for the time-zone data the
+    // fixed-offset table needs (absent here, so every offset comes from `Intl`). No
+    // environment variable is read, ever.
+    expect([...new Set(reads.splice(0))].sort()).toEqual(['process', 'process.getBuiltinModule', 'process.versions']);
     context['args'] = JSON.stringify(sample);
     const result = JSON.parse(vm.runInContext(`(${RUN_IN_RUNTIME})(args)`, context) as string) as RuntimeResult;
     expect(reads).toEqual([]);
