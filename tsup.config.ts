@@ -53,7 +53,7 @@ function minified(): TsupPlugin {
           ecma: 2020,
           compress: true,
           mangle: true,
-          format: { preserve_annotations: true },
+          format: { preserve_annotations: true, ascii_only: true },
           sourceMap: content === undefined ? false : { content, asObject: true },
         },
       );
