@@ -161,8 +161,10 @@ if (r.coldStart) {
   const c = r.coldStart;
   lines.push(`\ncold start (median of ${c.runs}): bare node ${n(c.bare.sinceStartMs, 1)} ms${c.empty ? ` (an empty script: ${n(c.empty.sinceStartMs, 1)} ms)` : ''}, arrears first decision at ${n(c.arrears.sinceStartMs, 1)} ms (import ${n(c.arrears.importMs, 1)}, load ${n(c.arrears.loadMs, 1)}, first decision ${n(c.arrears.firstDecisionMs, 1)} ms)`);
   if (c.arrearsOnePreset) lines.push(`  with arrears/presets/cn instead of arrears/presets: first decision at ${n(c.arrearsOnePreset.sinceStartMs, 1)} ms, ${n(c.aboveBareOnePresetMs.sinceStart, 1)} ms above bare (import ${n(c.arrearsOnePreset.importMs, 1)}, load ${n(c.arrearsOnePreset.loadMs, 1)}, first decision ${n(c.arrearsOnePreset.firstDecisionMs, 1)} ms); with arrears/presets ${n(c.aboveBareMs.sinceStart, 1)} ms above`);
+  if (c.arrearsOnePresetDst) lines.push(`  the same with the borrower in ${c.arrearsOnePresetDst.zone}, a zone that keeps daylight saving time, read through Intl (context, not the target): ${n(c.dstZoneOnePresetAboveBareMs, 1)} ms above bare (first decision ${n(c.arrearsOnePresetDst.firstDecisionMs, 1)} ms)`);
+  if (c.withExtraCaCerts) lines.push(`  with NODE_EXTRA_CA_CERTS kept (the probes above run without it): bare node ${n(c.withExtraCaCerts.bare.sinceStartMs, 1)} ms, arrears/presets/cn ${n(c.withExtraCaCerts.aboveBareMs, 1)} ms above it`);
   if (c.bundledOnePreset) lines.push(`  the same, bundled into one file with esbuild (context, not the target): first decision at ${n(c.bundledOnePreset.sinceStartMs, 1)} ms, ${n(c.bundledOnePresetAboveBareMs, 1)} ms above bare`);
-  if (c.intlOnly) lines.push(`  a bare start that reads one time zone's offset with Intl, as a first decision must: ${n(c.intlOnly.sinceStartMs, 1)} ms, ${n(c.intlOnlyAboveBareMs, 1)} ms above bare`);
+  if (c.intlOnly) lines.push(`  a bare start that reads one time zone's offset with Intl (a process's first Intl): ${n(c.intlOnly.sinceStartMs, 1)} ms, ${n(c.intlOnlyAboveBareMs, 1)} ms above bare`);
 }
 lines.push('\ntargets:');
 for (const t of targets) lines.push(`  ${t.met === undefined ? '·' : t.met ? '✓' : '✗'} ${t.target}: ${t.value ?? '–'} (target ${t.limit})`);

@@ -7,11 +7,13 @@
  * started) at its end. Every probe holds the policy and the input as literals, as a bundled
  * serverless function does, so that the difference is `arrears` alone: reading them from files
  * would add `node:fs` (whose ES module facade loads Node's streams) to one side only. A third
- * script only reads one time zone's offset with `Intl`, as the first decision must (the
- * borrower's local time): what that costs above a bare start is the floor no library on `Intl`
- * goes below (PERFORMANCE.md §5's "first `Intl` time-zone format only"). An empty script is
- * timed too, for scale, and, for context, the one-preset probe bundled into one file with
- * esbuild, as serverless tool chains often deploy a function.
+ * script only reads one time zone's offset with `Intl`: what a process's first `Intl` costs
+ * above a bare start (PERFORMANCE.md §5's "first `Intl` time-zone format only"). The seeded
+ * borrower is in `Asia/Shanghai`, whose offset `arrears` reads from its fixed-offset table
+ * without `Intl`; for context, the one-preset probe is also timed with the borrower in
+ * `America/New_York`, a zone that keeps daylight saving time and so is read through `Intl`. An
+ * empty script is timed too, for scale, and, for context, the one-preset probe bundled into one
+ * file with esbuild, as serverless tool chains often deploy a function.
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -56,6 +58,10 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
 `;
   writeFileSync(join(dir, 'arrears.mjs'), arrearsScript('presets.js'));
   writeFileSync(join(dir, 'arrears-one.mjs'), arrearsScript(join('presets', 'cn.js')));
+  // The same, with the borrower in a zone that keeps daylight saving time (read through `Intl`).
+  const dstZone = 'America/New_York';
+  if (!data.includes('"timeZone":"Asia/Shanghai"')) throw new Error('the seeded borrower is expected in Asia/Shanghai');
+  writeFileSync(join(dir, 'arrears-dst.mjs'), arrearsScript(join('presets', 'cn.js')).replace('"timeZone":"Asia/Shanghai"', `"timeZone":"${dstZone}"`));
   // For context, not the target: the one-preset probe bundled into one file with esbuild, as
   // serverless tool chains often deploy a function (static imports: no import phase to time).
   const bundledEntry = `import { decide, loadCompliance, loadPolicy } from ${JSON.stringify(join(dist, 'index.js'))};
@@ -71,9 +77,19 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
   writeFileSync(join(dir, 'bundled-entry.mjs'), bundledEntry);
   buildSync({ entryPoints: [join(dir, 'bundled-entry.mjs')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'arrears-bundled.mjs'), logLevel: 'silent' });
 
-  const probe = (script: string): Record<string, number> => {
+  // Probes run without NODE_EXTRA_CA_CERTS. Where it is set (the benchmark's VMs set it to the
+  // system's CA bundle), every Node process parses those certificates before its first line:
+  // most of a bare start there (about 50 ms of 75), nothing a lender's function does, on both
+  // sides of the difference, and noise in it. The bare start and the one-preset probe are also
+  // timed with it kept, to compare with the runs that measured with it (A to V).
+  const caCerts = process.env['NODE_EXTRA_CA_CERTS'];
+  const withoutCaCerts = { ...process.env };
+  delete withoutCaCerts['NODE_EXTRA_CA_CERTS'];
+  const probe = (name: string): Record<string, number> => {
+    const script = name.replace(/ \(CA\)$/, '');
+    const env = script === name ? withoutCaCerts : process.env;
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [join(dir, script)], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(dir, script)], { encoding: 'utf8', env });
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
     return { ...(JSON.parse(result.stdout) as Record<string, number>), wallMs };
@@ -82,6 +98,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
   probe('bare.mjs');
   probe('arrears.mjs');
   probe('arrears-one.mjs');
+  probe('arrears-dst.mjs');
   probe('arrears-bundled.mjs');
   const empty: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
@@ -89,13 +106,25 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
   const arrearsOne: Record<string, number>[] = [];
   const intl: Record<string, number>[] = [];
   const bundled: Record<string, number>[] = [];
-  const samples = { 'empty.mjs': empty, 'bare.mjs': bare, 'arrears.mjs': arrears, 'arrears-one.mjs': arrearsOne, 'intl.mjs': intl, 'arrears-bundled.mjs': bundled };
-  const scripts = Object.keys(samples) as (keyof typeof samples)[];
+  const arrearsDst: Record<string, number>[] = [];
+  const bareCa: Record<string, number>[] = [];
+  const arrearsOneCa: Record<string, number>[] = [];
+  const samples: Record<string, Record<string, number>[]> = {
+    'empty.mjs': empty,
+    'bare.mjs': bare,
+    'arrears.mjs': arrears,
+    'arrears-one.mjs': arrearsOne,
+    'intl.mjs': intl,
+    'arrears-bundled.mjs': bundled,
+    'arrears-dst.mjs': arrearsDst,
+    ...(caCerts === undefined ? {} : { 'bare.mjs (CA)': bareCa, 'arrears-one.mjs (CA)': arrearsOneCa }),
+  };
+  const scripts = Object.keys(samples);
   for (let i = 0; i < RUNS; i++) {
     // Each round starts with a different probe, so that none always runs right after another.
     for (let j = 0; j < scripts.length; j++) {
       const script = scripts[(i + j) % scripts.length]!;
-      samples[script].push(probe(script));
+      samples[script]!.push(probe(script));
     }
   }
   const med = (list: Record<string, number>[], key: string) => round(median(list.map((entry) => entry[key]!)), 1);
@@ -130,7 +159,13 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
     intlOnly: { wallMs: med(intl, 'wallMs'), sinceStartMs: med(intl, 'sinceStartMs') },
     arrears: firstDecision(arrears),
     arrearsOnePreset: firstDecision(arrearsOne),
+    arrearsOnePresetDst: { zone: dstZone, ...firstDecision(arrearsDst) },
     bundledOnePreset: { wallMs: med(bundled, 'wallMs'), sinceStartMs: med(bundled, 'sinceStartMs'), loadMs: med(bundled, 'loadMs'), firstDecisionMs: med(bundled, 'firstDecisionMs') },
+    // null where the variable was not set: then every probe ran as it was.
+    withExtraCaCerts:
+      caCerts === undefined
+        ? null
+        : { bare: { sinceStartMs: med(bareCa, 'sinceStartMs') }, arrearsOnePreset: firstDecision(arrearsOneCa), aboveBareMs: round(med(arrearsOneCa, 'sinceStartMs') - med(bareCa, 'sinceStartMs'), 1) },
   };
   report({
     ...result,
@@ -139,6 +174,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
       wall: round(result.arrearsOnePreset.wallMs - result.bare.wallMs, 1),
       sinceStart: round(result.arrearsOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
     },
+    dstZoneOnePresetAboveBareMs: round(result.arrearsOnePresetDst.sinceStartMs - result.bare.sinceStartMs, 1),
     bundledOnePresetAboveBareMs: round(result.bundledOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
     intlOnlyAboveBareMs: round(result.intlOnly.sinceStartMs - result.bare.sinceStartMs, 1),
     importAboveBareMs: importOnly,
