@@ -9,11 +9,12 @@
  * would add `node:fs` (whose ES module facade loads Node's streams) to one side only. A third
  * script only reads one time zone's offset with `Intl`: what a process's first `Intl` costs
  * above a bare start (PERFORMANCE.md §5's "first `Intl` time-zone format only"). The seeded
- * borrower is in `Asia/Shanghai`, whose offset `arrears` reads from its fixed-offset table
- * without `Intl`; for context, the one-preset probe is also timed with the borrower in
- * `America/New_York`, a zone that keeps daylight saving time and so is read through `Intl`. An
- * empty script is timed too, for scale, and, for context, the one-preset probe bundled into one
- * file with esbuild, as serverless tool chains often deploy a function.
+ * borrower is in `Asia/Shanghai`, whose offset `arrears` reads from its zone table without
+ * `Intl`; for context, the one-preset probe is also timed with the borrower in
+ * `America/New_York` (daylight saving time, from the table's rules) and in `Africa/Casablanca`
+ * (a zone the table does not hold, read through `Intl`). An empty script is timed too, for
+ * scale, and, for context, the one-preset probe bundled into one file with esbuild, as
+ * serverless tool chains often deploy a function.
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -58,10 +59,14 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, firstD
 `;
   writeFileSync(join(dir, 'arrears.mjs'), arrearsScript('presets.js'));
   writeFileSync(join(dir, 'arrears-one.mjs'), arrearsScript(join('presets', 'cn.js')));
-  // The same, with the borrower in a zone that keeps daylight saving time (read through `Intl`).
+  // The same, with the borrower in a zone with daylight saving time (the table's rules) and in
+  // one the table does not hold (read through `Intl`).
   const dstZone = 'America/New_York';
+  const intlZone = 'Africa/Casablanca';
   if (!data.includes('"timeZone":"Asia/Shanghai"')) throw new Error('the seeded borrower is expected in Asia/Shanghai');
-  writeFileSync(join(dir, 'arrears-dst.mjs'), arrearsScript(join('presets', 'cn.js')).replace('"timeZone":"Asia/Shanghai"', `"timeZone":"${dstZone}"`));
+  const inZone = (zone: string) => arrearsScript(join('presets', 'cn.js')).replace('"timeZone":"Asia/Shanghai"', `"timeZone":"${zone}"`);
+  writeFileSync(join(dir, 'arrears-dst.mjs'), inZone(dstZone));
+  writeFileSync(join(dir, 'arrears-intl-zone.mjs'), inZone(intlZone));
   // For context, not the target: the one-preset probe bundled into one file with esbuild, as
   // serverless tool chains often deploy a function (static imports: no import phase to time).
   const bundledEntry = `import { decide, loadCompliance, loadPolicy } from ${JSON.stringify(join(dist, 'index.js'))};
@@ -99,6 +104,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
   probe('arrears.mjs');
   probe('arrears-one.mjs');
   probe('arrears-dst.mjs');
+  probe('arrears-intl-zone.mjs');
   probe('arrears-bundled.mjs');
   const empty: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
@@ -107,6 +113,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
   const intl: Record<string, number>[] = [];
   const bundled: Record<string, number>[] = [];
   const arrearsDst: Record<string, number>[] = [];
+  const arrearsIntlZone: Record<string, number>[] = [];
   const bareCa: Record<string, number>[] = [];
   const arrearsOneCa: Record<string, number>[] = [];
   const samples: Record<string, Record<string, number>[]> = {
@@ -117,6 +124,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
     'intl.mjs': intl,
     'arrears-bundled.mjs': bundled,
     'arrears-dst.mjs': arrearsDst,
+    'arrears-intl-zone.mjs': arrearsIntlZone,
     ...(caCerts === undefined ? {} : { 'bare.mjs (CA)': bareCa, 'arrears-one.mjs (CA)': arrearsOneCa }),
   };
   const scripts = Object.keys(samples);
@@ -160,6 +168,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
     arrears: firstDecision(arrears),
     arrearsOnePreset: firstDecision(arrearsOne),
     arrearsOnePresetDst: { zone: dstZone, ...firstDecision(arrearsDst) },
+    arrearsOnePresetIntlZone: { zone: intlZone, ...firstDecision(arrearsIntlZone) },
     bundledOnePreset: { wallMs: med(bundled, 'wallMs'), sinceStartMs: med(bundled, 'sinceStartMs'), loadMs: med(bundled, 'loadMs'), firstDecisionMs: med(bundled, 'firstDecisionMs') },
     // null where the variable was not set: then every probe ran as it was.
     withExtraCaCerts:
@@ -175,6 +184,7 @@ process.stdout.write(JSON.stringify({ loadMs: t2 - t1, firstDecisionMs: t3 - t2,
       sinceStart: round(result.arrearsOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
     },
     dstZoneOnePresetAboveBareMs: round(result.arrearsOnePresetDst.sinceStartMs - result.bare.sinceStartMs, 1),
+    intlZoneOnePresetAboveBareMs: round(result.arrearsOnePresetIntlZone.sinceStartMs - result.bare.sinceStartMs, 1),
     bundledOnePresetAboveBareMs: round(result.bundledOnePreset.sinceStartMs - result.bare.sinceStartMs, 1),
     intlOnlyAboveBareMs: round(result.intlOnly.sinceStartMs - result.bare.sinceStartMs, 1),
     importAboveBareMs: importOnly,

@@ -1,37 +1,72 @@
 /**
  * The only module that does IANA-zone arithmetic. Every offset is the one `Intl` gives: read
  * through `@date-fns/tz` (`tzOffset`, cached per zone and quarter hour), or, for a zone whose
- * offset no longer changes, from a table read off `Intl` for the runtime's own time-zone data
- * (`fixed-zones.ts`; a process's first `Intl.DateTimeFormat` costs 10–20 ms, most of a cold
- * start). A wall-clock reading is the instant shifted by that offset. Calendar-date arithmetic
- * (adding days to a `YYYY-MM-DD`) needs no zone.
+ * offset no longer changes or changes by two yearly rules, from a table read off `Intl` for the
+ * runtime's own time-zone data (`zone-table.ts`; a process's first `Intl.DateTimeFormat` costs
+ * 10–20 ms, most of a cold start). A wall-clock reading is the instant shifted by that offset.
+ * Calendar-date arithmetic (adding days to a `YYYY-MM-DD`) needs no zone.
  */
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { FIXED_ZONES, FIXED_ZONES_TZDATA, FIXED_ZONES_UNTIL } from './fixed-zones.js';
+import { ZONE_TABLE, ZONE_TABLE_TZDATA, ZONE_TABLE_UNTIL } from './zone-table.js';
+import { ruleInstant, type ZoneRule } from './zone-rules.js';
 
-/** A zone's offset, unchanged from `since` until the table's end (`FIXED_ZONES_UNTIL`). */
-export interface FixedOffset {
-  /** Minutes east of UTC. */
-  offset: number;
+export { ruleInstant, type ZoneRule } from './zone-rules.js';
+
+/**
+ * A zone of the table: from `since` until the table's end (`ZONE_TABLE_UNTIL`), its offset is
+ * `offset`, or, when it has `rules`, the offset of the latest of their changes (`since` is one).
+ */
+export interface ZoneEntry {
   /** Epoch milliseconds. */
   since: number;
+  /** Minutes east of UTC; `NaN` for a zone with rules. */
+  offset: number;
+  rules?: readonly ZoneRule[];
+}
+
+/** The offset at `ms` under `rules`: that of the latest change at or before `ms` (`undefined` when none is). */
+export function ruleOffset(rules: readonly ZoneRule[], ms: number): number | undefined {
+  const year = new Date(ms).getUTCFullYear();
+  let latest = -Infinity;
+  let offset: number | undefined;
+  for (let y = year - 1; y <= year + 1; y++) {
+    for (const rule of rules) {
+      const at = ruleInstant(rule, y);
+      if (at <= ms && at > latest) {
+        latest = at;
+        offset = rule.offset;
+      }
+    }
+  }
+  return offset;
 }
 
 /** The time-zone data of the runtime, as Node.js reports it (`undefined` elsewhere). */
 const RUNTIME_TZDATA = (globalThis as { process?: { versions?: { tz?: unknown } } }).process?.versions?.tz;
 const ZONE_NAME = /^[\w+\-/]+$/;
+const RULE = /^M(\d+)\.(\d)(?:>=(\d+)|L)@(-?\d+)=(-?\d+)$/;
+
+function parseRule(text: string): ZoneRule | undefined {
+  const match = RULE.exec(text);
+  if (match === null) return undefined;
+  const [, month = '', weekday = '', onOrAfter = '0', minutes = '', offset = ''] = match;
+  return { month: Number(month) - 1, weekday: Number(weekday), onOrAfter: Number(onOrAfter), minutes: Number(minutes), offset: Number(offset) };
+}
 
 /**
- * The fixed-offset table's entry for `zone`: only when the runtime's time-zone data (`tzdata`)
- * is the one the table was read from, so that it answers exactly as `Intl` would; `undefined`
- * otherwise, and for a zone whose offset still changes.
+ * The zone table's entry for `zone`: only when the runtime's time-zone data (`tzdata`) is the
+ * one the table was read from, so that it answers exactly as `Intl` would; `undefined`
+ * otherwise, and for a zone the table does not hold.
  */
-export function fixedOffsetOf(zone: string, tzdata: unknown = RUNTIME_TZDATA): FixedOffset | undefined {
-  if (tzdata !== FIXED_ZONES_TZDATA || !ZONE_NAME.test(zone)) return undefined;
-  const start = FIXED_ZONES.indexOf(`\n${zone} `);
+export function zoneEntryOf(zone: string, tzdata: unknown = RUNTIME_TZDATA): ZoneEntry | undefined {
+  if (tzdata !== ZONE_TABLE_TZDATA || !ZONE_NAME.test(zone)) return undefined;
+  const start = ZONE_TABLE.indexOf(`\n${zone} `);
   if (start < 0) return undefined;
-  const [, offset = '', since = ''] = FIXED_ZONES.slice(start + 1, FIXED_ZONES.indexOf('\n', start + 1)).split(' ');
-  return { offset: Number(offset), since: Date.parse(since) };
+  const [, since = '', ...rest] = ZONE_TABLE.slice(start + 1, ZONE_TABLE.indexOf('\n', start + 1)).split(' ');
+  if (rest.length === 1) return { since: Date.parse(since), offset: Number(rest[0]) };
+  const rules = rest.map(parseRule);
+  if (rules.length !== 2 || rules.includes(undefined)) return undefined;
+  return { since: Date.parse(since), offset: Number.NaN, rules: rules as ZoneRule[] };
 }
 
 let validity: Map<string, boolean> | undefined;
@@ -41,7 +76,7 @@ export function isValidZone(zone: string): boolean {
   validity ??= new Map();
   let valid = validity.get(zone);
   if (valid === undefined) {
-    valid = zone.length > 0 && (fixedOffsetOf(zone) !== undefined || !Number.isNaN(tzOffset(zone, new Date(0))));
+    valid = zone.length > 0 && (zoneEntryOf(zone) !== undefined || !Number.isNaN(tzOffset(zone, new Date(0))));
     validity.set(zone, valid);
   }
   return valid;
@@ -72,10 +107,10 @@ const GENERATION_SIZE = 50_000;
 interface ZoneOffsets {
   young: Map<number, number>;
   old: Map<number, number>;
-  /** The offset from `since` on, for a zone of the fixed-offset table. */
-  fixed: number;
-  /** `Infinity` for a zone not in the table. */
+  /** From the zone table: `since` (`Infinity` for a zone it does not hold), the offset from then on, or the rules. */
   since: number;
+  fixed: number;
+  rules: readonly ZoneRule[] | undefined;
 }
 let offsets: Map<string, ZoneOffsets> | undefined;
 // The zone asked about last, and its cache: a batch asks about one or two zones over and over.
@@ -83,10 +118,10 @@ let lastZone: string | undefined;
 let lastCache: ZoneOffsets | undefined;
 
 /**
- * The UTC offset of `zone` at `ms`, in minutes: from the fixed-offset table when it holds the
- * zone at `ms`, else from `@date-fns/tz`. Offsets change only at instants that are whole quarter
- * hours in UTC (every zone's offset is a multiple of 15 minutes since 1970), so they are cached
- * per zone and 15-minute bucket: `Intl` costs about 1.4 µs a call.
+ * The UTC offset of `zone` at `ms`, in minutes: from the zone table when it holds the zone at
+ * `ms`, else from `@date-fns/tz`. Offsets change only at instants that are whole quarter hours in
+ * UTC (every zone's offset is a multiple of 15 minutes since 1970, and the table holds no other
+ * change), so they are cached per zone and 15-minute bucket: `Intl` costs about 1.4 µs a call.
  */
 export function offsetMinutes(ms: number, zone: string): number {
   if (ms < 0) return tzOffset(zone, new Date(ms));
@@ -95,18 +130,22 @@ export function offsetMinutes(ms: number, zone: string): number {
     offsets ??= new Map();
     cache = offsets.get(zone);
     if (cache === undefined) {
-      const fixed = fixedOffsetOf(zone);
-      cache = { young: new Map(), old: new Map(), fixed: fixed?.offset ?? 0, since: fixed?.since ?? Infinity };
+      const entry = zoneEntryOf(zone);
+      cache = { young: new Map(), old: new Map(), since: entry?.since ?? Infinity, fixed: entry?.offset ?? 0, rules: entry?.rules };
       offsets.set(zone, cache);
     }
     lastZone = zone;
     lastCache = cache;
   }
-  if (ms >= cache.since && ms < FIXED_ZONES_UNTIL) return cache.fixed;
+  if (cache.rules === undefined && ms >= cache.since && ms < ZONE_TABLE_UNTIL) return cache.fixed;
   const bucket = Math.floor(ms / QUARTER_HOUR_MS);
   let offset = cache.young.get(bucket);
   if (offset !== undefined) return offset;
-  offset = cache.old.get(bucket) ?? tzOffset(zone, new Date(bucket * QUARTER_HOUR_MS));
+  const start = bucket * QUARTER_HOUR_MS;
+  offset =
+    cache.old.get(bucket) ??
+    (cache.rules !== undefined && start >= cache.since && start < ZONE_TABLE_UNTIL ? ruleOffset(cache.rules, start) : undefined) ??
+    tzOffset(zone, new Date(start));
   if (cache.young.size >= GENERATION_SIZE) {
     cache.old = cache.young;
     cache.young = new Map();
