@@ -10,7 +10,7 @@ import { tzOffset } from '@date-fns/tz/tzOffset';
 import { ZONE_TABLE, ZONE_TABLE_TZDATA, ZONE_TABLE_UNTIL } from './zone-table.js';
 import { ruleInstant, type ZoneRule } from './zone-rules.js';
 
-export { ruleInstant, type ZoneRule } from './zone-rules.js';
+export { ruleInstant, weekdayOfDay, type ZoneRule } from './zone-rules.js';
 
 /**
  * A zone of the table: from `since` until the table's end (`ZONE_TABLE_UNTIL`), its offset is
@@ -183,11 +183,6 @@ export function localDate(ms: number, zone: string): string {
  */
 export function localWall(ms: number, zone: string): number {
   return ms + offsetMinutes(ms, zone) * 60_000;
-}
-
-/** Weekday of a day number: 0 = Sunday … 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
-export function weekdayOfDay(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
 }
 
 /**

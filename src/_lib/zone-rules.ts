@@ -1,7 +1,8 @@
 /**
- * A zone's yearly rule of change, as the tz database writes them, and the instant it gives in a
- * year: shared by the library (`local-time.ts`) and the generator of the zone table
- * (`scripts/generate-zone-table.ts`), which checks every rule it writes with this very function.
+ * A zone's yearly rule of change, as the tz database writes them, the instant it gives in a year,
+ * and the weekday of a day number: shared by the library (`local-time.ts`) and the generator of
+ * the zone table (`scripts/generate-zone-table.ts`), which checks every rule it writes with this
+ * very function.
  */
 
 const DAY_MS = 86_400_000;
@@ -31,15 +32,15 @@ export function ruleInstant(rule: ZoneRule, year: number): number {
   let day: number;
   if (rule.onOrAfter > 0) {
     day = Date.UTC(year, rule.month, rule.onOrAfter) / DAY_MS;
-    day += (rule.weekday - weekday(day) + 7) % 7;
+    day += (rule.weekday - weekdayOfDay(day) + 7) % 7;
   } else {
     day = Date.UTC(year, rule.month + 1, 0) / DAY_MS;
-    day -= (weekday(day) - rule.weekday + 7) % 7;
+    day -= (weekdayOfDay(day) - rule.weekday + 7) % 7;
   }
   return day * DAY_MS + rule.minutes * 60_000;
 }
 
 /** Weekday of a day number: 0 = Sunday … 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
-function weekday(day: number): number {
+export function weekdayOfDay(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
