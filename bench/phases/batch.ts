@@ -71,7 +71,7 @@ interface BatchRun {
   peakRssMb: number;
   /**
    * The highest resident set size in each quarter of the run's wall time, MB, sampled every
-   * 250 ms from `/proc` (Linux; empty elsewhere). Memory that grew with the input would rise
+   * 250 ms from `/proc` (Linux; empty elsewhere), of `arrears batch` and the process it decides in. Memory that grew with the input would rise
    * from quarter to quarter; flat memory levels off once the workers' heaps have settled.
    */
   rssMbByQuarter: number[];
@@ -87,6 +87,26 @@ function residentMb(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The processes `pid` started (Linux; none where `/proc` cannot tell). */
+function childrenOf(pid: number): number[] {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return text === '' ? [] : text.split(' ').map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The resident set size of a process and of every process it started, in MB: `arrears batch`
+ * decides in a second `node` that it starts (src/cli/relaunch.ts).
+ */
+function treeResidentMb(pid: number): number | undefined {
+  const own = residentMb(pid);
+  if (own === undefined) return undefined;
+  return childrenOf(pid).reduce((sum, child) => sum + (treeResidentMb(child) ?? 0), own);
 }
 
 /** The highest sample in each quarter of `seconds`. */
@@ -122,7 +142,7 @@ async function runBatch(file: string, workers: number, sink: Sink): Promise<Batc
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const samples: { at: number; mb: number }[] = [];
   const sampler = setInterval(() => {
-    const mb = child.pid === undefined ? undefined : residentMb(child.pid);
+    const mb = child.pid === undefined ? undefined : treeResidentMb(child.pid);
     if (mb !== undefined) samples.push({ at: Number(process.hrtime.bigint() - started) / 1e9, mb });
   }, 250);
   const [code] = (await once(child, 'close')) as [number | null];

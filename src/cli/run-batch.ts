@@ -14,6 +14,7 @@ import type { BatchThreadData, BatchThreadMessage, BatchThreadReport } from './b
 import type { Io } from './io.js';
 import { parseOptions } from './parse-options.js';
 import { readJson, sourceLabel, STDIN } from './read-json.js';
+import { launcherRssKb } from './relaunch.js';
 import { loadResolvedCompliance, readCompliance } from './resolve-compliance.js';
 
 async function readPolicy(path: string | undefined): Promise<Policy> {
@@ -139,7 +140,9 @@ export async function runBatch(args: readonly string[], io: Io): Promise<number>
   if (summary === undefined) return 0;
 
   const seconds = (performance.now() - started) / 1000;
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  // This process's peak, and the process's that started it when there is one (relaunch.ts): both
+  // are the run's.
+  const peakMb = (process.resourceUsage().maxRSS + launcherRssKb()) / 1024;
   io.stderr(
     `arrears batch: ${count(summary.decisions, 'decision')} from ${count(summary.lines, 'line')} (${count(summary.badLines, 'bad line')}) in ${seconds.toFixed(1)} s: ` +
       `${number(seconds > 0 ? summary.decisions / seconds : 0)} decisions/s on ${plural(summary.workers, 'worker')}, peak RSS ${number(peakMb)} MB\n`,
