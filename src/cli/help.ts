@@ -85,6 +85,10 @@ input order. Memory stays flat however large the file. A bad line is reported on
 its line number and gets no decision; the run goes on. A progress bar shows on stderr when it
 is a terminal, and the throughput at the end. Exit status 2 when a line was bad.
 
+The workers run in a second node process, started with --single-threaded-gc so that garbage
+collection does not preempt a worker on every core; node started with flags of its own
+(node --inspect …/cli.js batch …) runs the batch in that process instead.
+
 Options:
   --compliance <preset-id|file>  A compliance preset (\`arrears presets\` lists them) or the path
                                  of a JSON compliance document. Required; repeatable. Holiday
