@@ -9,11 +9,8 @@ import { relaunch, shouldRelaunch } from './relaunch.js';
 
 const args = process.argv.slice(2);
 
-if (shouldRelaunch(args, process.execArgv, process.versions)) {
-  // `arrears batch` decides in a `node` started with the flags it needs (see relaunch.ts); this
-  // process only waits for it, having loaded nothing else.
-  process.exitCode = await relaunch(fileURLToPath(import.meta.url), args);
-} else {
+/** Runs the command in this process. */
+async function runHere(): Promise<number> {
   const { run } = await import('./run.js');
 
   // A reader that closes the pipe early (`arrears decide … | head`) is not an error.
@@ -22,8 +19,14 @@ if (shouldRelaunch(args, process.execArgv, process.versions)) {
     throw error;
   });
 
-  process.exitCode = await run(args, {
+  return run(args, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
 }
+
+// `arrears batch` decides in a `node` started with the flags it needs (see relaunch.ts); this
+// process only waits for it, having loaded nothing else. If that `node` cannot be started, the
+// batch runs here.
+const status = shouldRelaunch(args, process.execArgv, process.versions) ? await relaunch(fileURLToPath(import.meta.url), args) : undefined;
+process.exitCode = status ?? (await runHere());

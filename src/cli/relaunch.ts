@@ -46,14 +46,17 @@ export function shouldRelaunch(args: readonly string[], execArgv: readonly strin
 }
 
 /**
- * Runs `script args` in `node` with {@link BATCH_NODE_FLAGS}, standard streams shared, and
+ * Runs `script args` in `node` (this process's executable) with {@link BATCH_NODE_FLAGS}, standard streams shared, and
  * resolves with its exit status. When it was ended by a signal, this process ends by the same
- * signal (so a shell sees the same status as without the second process).
+ * signal (so a shell sees the same status as without the second process). Resolves with
+ * `undefined` when the second process could not be started at all (a limit on processes, say):
+ * the batch then runs in this one, as it would have before.
  */
-export function relaunch(script: string, args: readonly string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
+export function relaunch(script: string, args: readonly string[], node: string = process.execPath): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const env = { ...process.env, [LAUNCHER_RSS_VARIABLE]: String(process.resourceUsage().maxRSS) };
-    const child = spawn(process.execPath, [...BATCH_NODE_FLAGS, script, ...args], { stdio: 'inherit', env });
+    const child = spawn(node, [...BATCH_NODE_FLAGS, script, ...args], { stdio: 'inherit', env });
+    let started = false;
     // Ctrl-C reaches both processes (the terminal signals its whole foreground group); a signal
     // sent to this one alone, as a job runner sends it, must still stop the run.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -61,9 +64,12 @@ export function relaunch(script: string, args: readonly string[]): Promise<numbe
     const stopForwarding = () => {
       for (const signal of FORWARDED) process.off(signal, forward);
     };
-    child.on('error', (error) => {
+    child.on('spawn', () => (started = true));
+    child.on('error', () => {
+      // Once started, the process ends with an `exit` of its own (a failed `kill` is reported here too).
+      if (started) return;
       stopForwarding();
-      reject(error);
+      resolve(undefined);
     });
     child.on('exit', (code, signal) => {
       stopForwarding();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_NODE_FLAGS, LAUNCHER_RSS_VARIABLE, launcherRssKb, shouldRelaunch } from '../../src/cli/relaunch.js';
+import { BATCH_NODE_FLAGS, LAUNCHER_RSS_VARIABLE, launcherRssKb, relaunch, shouldRelaunch } from '../../src/cli/relaunch.js';
 import { generatePortfolio } from '../../bench/generate.js';
 import { ensureBuild, root } from './ensure-build.js';
 
@@ -32,6 +32,14 @@ describe('shouldRelaunch', () => {
   it('runs in this process under Bun and Deno', () => {
     expect(shouldRelaunch(['batch', 'portfolio.ndjson'], [], { ...node, bun: '1.2.0' })).toBe(false);
     expect(shouldRelaunch(['batch', 'portfolio.ndjson'], [], { ...node, deno: '2.1.0' })).toBe(false);
+  });
+});
+
+describe('relaunch', () => {
+  it('resolves with nothing, leaving no signal handler behind, when the second process cannot be started', async () => {
+    const listeners = process.listenerCount('SIGTERM');
+    await expect(relaunch(`${root}dist/cli.js`, ['batch', '-'], `${root}no-such-node`)).resolves.toBeUndefined();
+    expect(process.listenerCount('SIGTERM')).toBe(listeners);
   });
 });
 
