@@ -25,13 +25,16 @@ export const BATCH_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
  */
 export const LAUNCHER_RSS_VARIABLE = 'ARREARS_BATCH_LAUNCHER_RSS_KB';
 
-/** The resident memory (kB) of the process that started this one as `arrears batch`'s deciding process; 0 when there is none. */
+/**
+ * The resident memory (kB) of the process that started this one as `arrears batch`'s deciding
+ * process; 0 when there is none.
+ */
 export function launcherRssKb(env: NodeJS.ProcessEnv = process.env): number {
   const value = env[LAUNCHER_RSS_VARIABLE];
   return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : 0;
 }
 
-/** The signals passed on to the deciding process: those that a terminal, a shell or a job runner stops a run with. */
+/** The signals passed on to the deciding process: those a terminal, a shell or a job runner stops a run with. */
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
@@ -46,11 +49,11 @@ export function shouldRelaunch(args: readonly string[], execArgv: readonly strin
 }
 
 /**
- * Runs `script args` in `node` (this process's executable) with {@link BATCH_NODE_FLAGS}, standard streams shared, and
- * resolves with its exit status. When it was ended by a signal, this process ends by the same
- * signal (so a shell sees the same status as without the second process). Resolves with
- * `undefined` when the second process could not be started at all (a limit on processes, say):
- * the batch then runs in this one, as it would have before.
+ * Runs `script args` in `node` (this process's executable) with {@link BATCH_NODE_FLAGS},
+ * standard streams shared, and resolves with its exit status. When it was ended by a signal,
+ * this process ends by the same signal (so a shell sees the same status as without the second
+ * process). Resolves with `undefined` when the second process could not be started at all (a
+ * limit on processes, say): the batch then runs in this one, as it would have before.
  */
 export function relaunch(script: string, args: readonly string[], node: string = process.execPath): Promise<number | undefined> {
   return new Promise((resolve) => {
