@@ -12,7 +12,6 @@
  * starts `node` with flags (`--inspect`, `--cpu-prof`, `--no-single-threaded-gc`) gets the batch
  * in that process, as they started it.
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 /** The flags the deciding process of `arrears batch` is started with. */
@@ -55,7 +54,10 @@ export function shouldRelaunch(args: readonly string[], execArgv: readonly strin
  * process). Resolves with `undefined` when the second process could not be started at all (a
  * limit on processes, say): the batch then runs in this one, as it would have before.
  */
-export function relaunch(script: string, args: readonly string[], node: string = process.execPath): Promise<number | undefined> {
+export async function relaunch(script: string, args: readonly string[], node: string = process.execPath): Promise<number | undefined> {
+  // Loaded here, not with the binary: `node:child_process` takes 2–3 ms to load, which every
+  // other command would pay for nothing.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const env = { ...process.env, [LAUNCHER_RSS_VARIABLE]: String(process.resourceUsage().maxRSS) };
     const child = spawn(node, [...BATCH_NODE_FLAGS, script, ...args], { stdio: 'inherit', env });
